@@ -1,0 +1,1 @@
+"""REST resources, one module per resource, each with its own endpoint table."""

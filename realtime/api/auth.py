@@ -1,0 +1,145 @@
+"""Register, login, token refresh with rotation, logout, me, change password."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from realtime.auth import access_token_for, client_address, enforce_rate
+from realtime.endpoints import Call, EndpointTable
+from realtime.errors import ConflictError, Unauthorized, ValidationFailed
+from realtime.keys import DATABASE, SETTINGS
+from realtime.schemas.auth import (
+    ChangePasswordIn,
+    LoginIn,
+    OkOut,
+    RefreshIn,
+    RegisterIn,
+    TokenPair,
+)
+from realtime.schemas.users import UserEnvelope, UserOut
+from realtime.security.passwords import DUMMY_HASH, hash_password, verify_password
+from storage.errors import Conflict
+from storage.repositories import tokens as token_repo
+from storage.repositories import users as user_repo
+
+routes = EndpointTable()
+TAGS = ("auth",)
+
+
+def _refresh_lifetime(call: Call) -> timedelta:
+    return timedelta(days=call.app[SETTINGS].refresh_token_days)
+
+
+@routes.post(
+    "/api/auth/register",
+    body=RegisterIn,
+    response=UserEnvelope,
+    status=201,
+    auth="none",
+    tags=TAGS,
+    errors=(409, 429),
+)
+async def register(call: Call) -> UserEnvelope:
+    """Create an account (role `user`)."""
+    body: RegisterIn = call.body
+    await enforce_rate(call.app, "register", client_address(call.request))
+    password_hash = await hash_password(body.password)
+    async with call.app[DATABASE].session() as session:
+        try:
+            user = await user_repo.create_user(
+                session,
+                email=body.email,
+                password_hash=password_hash,
+                display_name=body.display_name,
+            )
+        except Conflict as exc:
+            raise ConflictError(exc.message, code="email_taken") from exc
+    return UserEnvelope(user=UserOut.of(user))
+
+
+@routes.post(
+    "/api/auth/login", body=LoginIn, response=TokenPair, auth="none", tags=TAGS, errors=(401, 429)
+)
+async def login(call: Call) -> TokenPair:
+    """Exchange email and password for an access token and a refresh token."""
+    body: LoginIn = call.body
+    await enforce_rate(call.app, "login", f"{client_address(call.request)}:{body.email.lower()}")
+    db = call.app[DATABASE]
+    async with db.session() as session:
+        user = await user_repo.find_by_email(session, body.email)
+        ok = await verify_password(user.password_hash if user else DUMMY_HASH, body.password)
+        if user is None or not ok:
+            raise Unauthorized("invalid email or password", code="invalid_credentials")
+        refresh = await token_repo.issue(session, user.id, _refresh_lifetime(call))
+    access, expires_in = access_token_for(call.app, user)
+    return TokenPair(
+        access_token=access,
+        refresh_token=refresh.token,
+        expires_in=expires_in,
+        user=UserOut.of(user),
+    )
+
+
+@routes.post(
+    "/api/auth/refresh", body=RefreshIn, response=TokenPair, auth="none", tags=TAGS, errors=(401,)
+)
+async def refresh(call: Call) -> TokenPair:
+    """Rotate a refresh token: the old one stops working; reusing it revokes the whole login."""
+    body: RefreshIn = call.body
+    async with call.app[DATABASE].session() as session:
+        try:
+            issued = await token_repo.rotate(session, body.refresh_token, _refresh_lifetime(call))
+        except token_repo.TokenRejected as exc:
+            await session.commit()  # keep the family revocation of a detected reuse
+            code = "refresh_token_reused" if exc.reused else "invalid_refresh_token"
+            raise Unauthorized(str(exc), code=code) from exc
+        user = await user_repo.get_user(session, issued.user_id)
+    access, expires_in = access_token_for(call.app, user)
+    return TokenPair(
+        access_token=access,
+        refresh_token=issued.token,
+        expires_in=expires_in,
+        user=UserOut.of(user),
+    )
+
+
+@routes.post(
+    "/api/auth/logout", body=RefreshIn, response=OkOut, auth="optional", tags=TAGS, errors=(401,)
+)
+async def logout(call: Call) -> OkOut:
+    """Revoke the refresh token's login (its whole rotation family)."""
+    body: RefreshIn = call.body
+    async with call.app[DATABASE].session() as session:
+        try:
+            owner = await token_repo.revoke(session, body.refresh_token)
+        except token_repo.TokenRejected as exc:
+            raise Unauthorized(str(exc), code="invalid_refresh_token") from exc
+        if call.user is not None and call.user.id != owner:
+            raise Unauthorized(
+                "refresh token belongs to another user", code="invalid_refresh_token"
+            )
+    return OkOut()
+
+
+@routes.get("/api/auth/me", response=UserEnvelope, tags=TAGS)
+async def me(call: Call) -> UserEnvelope:
+    """The signed-in user."""
+    return UserEnvelope(user=UserOut.of(call.user))
+
+
+@routes.post(
+    "/api/auth/change-password", body=ChangePasswordIn, response=OkOut, tags=TAGS, errors=(401,)
+)
+async def change_password(call: Call) -> OkOut:
+    """Change the password; every other login and every issued access token stops working."""
+    body: ChangePasswordIn = call.body
+    if body.current_password == body.new_password:
+        raise ValidationFailed("the new password must differ from the current one")
+    async with call.app[DATABASE].session() as session:
+        user = await user_repo.get_user(session, call.user.id)
+        if not await verify_password(user.password_hash, body.current_password):
+            raise Unauthorized("current password is wrong", code="invalid_credentials")
+        user.password_hash = await hash_password(body.new_password)
+        user.token_version += 1
+        await token_repo.revoke_user(session, user.id)
+    return OkOut()

@@ -1,0 +1,51 @@
+"""Liveness/readiness and the OpenAPI document."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from aiohttp import web
+from pydantic import BaseModel
+
+from realtime.endpoints import Call, EndpointTable
+from realtime.keys import DATABASE, SERVICES
+from realtime.openapi import build_openapi
+
+routes = EndpointTable()
+
+
+def app_version() -> str:
+    try:
+        return version("codearena")
+    except PackageNotFoundError:
+        return "0.0.0+local"
+
+
+class HealthOut(BaseModel):
+    status: str
+    version: str
+    database: str
+    components: dict[str, str] = {}
+
+
+@routes.get("/api/health", response=HealthOut, auth="none", tags=("system",))
+async def health(call: Call) -> web.Response:
+    """Database reachable and version; 503 when the database is down."""
+    db = call.app[DATABASE]
+    ok = await db.ping()
+    components = {
+        name: probe() for name, probe in call.app[SERVICES].get("health_probes", {}).items()
+    }
+    out = HealthOut(
+        status="ok" if ok else "degraded",
+        version=app_version(),
+        database=db.dialect if ok else "unreachable",
+        components=components,
+    )
+    return web.json_response(out.model_dump(), status=200 if ok else 503)
+
+
+@routes.get("/api/openapi.json", auth="none", tags=("system",))
+async def openapi(call: Call) -> dict[str, object]:
+    """This API's OpenAPI 3.1 document, generated from the handlers' models."""
+    return build_openapi(call.app[SERVICES]["endpoints"], version=app_version())

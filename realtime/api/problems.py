@@ -1,0 +1,169 @@
+"""Problem catalogue (public) and authoring (authors and admins)."""
+
+from __future__ import annotations
+
+import re
+
+from realtime.endpoints import Call, EndpointTable
+from realtime.errors import ConflictError, Forbidden, NotFoundError
+from realtime.keys import DATABASE
+from realtime.schemas.problems import (
+    SLUG_PATTERN,
+    ProblemEnvelope,
+    ProblemOut,
+    ProblemPage,
+    ProblemQuery,
+    ProblemSummary,
+    ProblemWrite,
+)
+from storage.errors import Conflict, NotFound
+from storage.models import Problem, User
+from storage.repositories import problems as problem_repo
+
+routes = EndpointTable()
+TAGS = ("problems",)
+AUTHORING_ROLES = ("author", "admin")
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def viewer_of(user: User | None) -> problem_repo.Viewer:
+    if user is None:
+        return problem_repo.Viewer()
+    return problem_repo.Viewer(user.id, user.role)
+
+
+def checked_slug(raw: str) -> str:
+    if not _SLUG.match(raw) or len(raw) > 80:
+        raise NotFoundError(f"problem '{raw[:80]}' not found", code="problem_not_found")
+    return raw
+
+
+def draft_of(body: ProblemWrite) -> problem_repo.ProblemDraft:
+    fields = body.model_dump(
+        exclude={
+            "slug",
+            "topics",
+            "tags",
+            "companies",
+            "tests",
+            "reference_solutions",
+            "float_tolerance",
+        }
+    )
+    if body.checker == "float":
+        tol = body.float_tolerance or 1e-6
+        fields["checker_options"] = {"abs_tol": tol, "rel_tol": tol}
+    else:
+        fields["checker_options"] = {}
+    return problem_repo.ProblemDraft(
+        slug=body.slug,
+        fields=fields,
+        topics=body.topics,
+        tags=body.tags,
+        companies=body.companies,
+        tests=[
+            problem_repo.TestData(
+                name=f"{i + 1:02d}",
+                input=t.input,
+                expected=t.output,
+                hidden=t.hidden,
+                explanation=t.explanation,
+            )
+            for i, t in enumerate(body.tests)
+        ],
+        solutions=dict(body.reference_solutions),
+    )
+
+
+async def problem_out(session: object, problem: Problem) -> ProblemOut:
+    visible = await problem_repo.get_tests(session, problem.id, include_hidden=False)  # type: ignore[arg-type]
+    return ProblemOut.with_examples(problem, visible)
+
+
+def ensure_can_edit(user: User, problem: Problem) -> None:
+    if user.role != "admin" and problem.author_id != user.id:
+        raise Forbidden("only the problem's author or an admin may change it")
+
+
+@routes.get("/api/problems", query=ProblemQuery, response=ProblemPage, auth="optional", tags=TAGS)
+async def list_problems(call: Call) -> ProblemPage:
+    """List problems with filters, search (title and statement) and pagination."""
+    q: ProblemQuery = call.query
+    flt = problem_repo.ProblemFilter(**q.model_dump())
+    async with call.app[DATABASE].session() as session:
+        rows, total = await problem_repo.list_problems(session, viewer_of(call.user), flt)
+    return ProblemPage(
+        items=[ProblemSummary.of(p) for p in rows], total=total, page=q.page, per_page=q.per_page
+    )
+
+
+@routes.get(
+    "/api/problems/{slug}", response=ProblemEnvelope, auth="optional", tags=TAGS, errors=(404,)
+)
+async def get_problem(call: Call) -> ProblemEnvelope:
+    """One problem with its visible tests as examples (hidden tests never leave the server)."""
+    slug = checked_slug(call.path["slug"])
+    async with call.app[DATABASE].session() as session:
+        try:
+            problem = await problem_repo.get_problem(session, slug, viewer_of(call.user))
+        except NotFound as exc:
+            raise NotFoundError(exc.message, code="problem_not_found") from exc
+        return ProblemEnvelope(problem=await problem_out(session, problem))
+
+
+@routes.post(
+    "/api/problems",
+    body=ProblemWrite,
+    response=ProblemEnvelope,
+    status=201,
+    roles=AUTHORING_ROLES,
+    tags=TAGS,
+    errors=(409,),
+)
+async def create_problem(call: Call) -> ProblemEnvelope:
+    """Create a problem with its tests (hidden tests are write-only)."""
+    async with call.app[DATABASE].session() as session:
+        try:
+            problem = await problem_repo.create_problem(
+                session, draft_of(call.body), author_id=call.user.id
+            )
+        except Conflict as exc:
+            raise ConflictError(exc.message, code="slug_taken") from exc
+        return ProblemEnvelope(problem=await problem_out(session, problem))
+
+
+@routes.put(
+    "/api/problems/{slug}",
+    body=ProblemWrite,
+    response=ProblemEnvelope,
+    roles=AUTHORING_ROLES,
+    tags=TAGS,
+    errors=(404, 409),
+)
+async def replace_problem(call: Call) -> ProblemEnvelope:
+    """Replace a problem you own (admins: any). The slug in the body must match the URL."""
+    slug = checked_slug(call.path["slug"])
+    body: ProblemWrite = call.body
+    if body.slug != slug:
+        raise ConflictError("the slug cannot be changed", code="slug_mismatch")
+    async with call.app[DATABASE].session() as session:
+        try:
+            problem = await problem_repo.get_problem(session, slug, viewer_of(call.user))
+        except NotFound as exc:
+            raise NotFoundError(exc.message, code="problem_not_found") from exc
+        ensure_can_edit(call.user, problem)
+        await problem_repo.update_problem(session, problem, draft_of(body))
+        return ProblemEnvelope(problem=await problem_out(session, problem))
+
+
+@routes.delete("/api/problems/{slug}", roles=AUTHORING_ROLES, tags=TAGS, status=204, errors=(404,))
+async def delete_problem(call: Call) -> None:
+    """Delete a problem you own (admins: any)."""
+    slug = checked_slug(call.path["slug"])
+    async with call.app[DATABASE].session() as session:
+        try:
+            problem = await problem_repo.get_problem(session, slug, viewer_of(call.user))
+        except NotFound as exc:
+            raise NotFoundError(exc.message, code="problem_not_found") from exc
+        ensure_can_edit(call.user, problem)
+        await problem_repo.delete_problem(session, problem)

@@ -1,0 +1,34 @@
+"""The application factory: routes, middlewares and resources wired from settings."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from realtime.api import auth, health, problems, users
+from realtime.auth import authenticate
+from realtime.config import Settings
+from realtime.endpoints import EndpointTable
+from realtime.keys import SERVICES, SETTINGS
+from realtime.lifecycle import database_ctx, redis_ctx
+from realtime.middlewares import error_middleware
+
+ROUTE_TABLES: list[EndpointTable] = [
+    health.routes,
+    auth.routes,
+    users.routes,
+    problems.routes,
+]
+
+
+def create_app(settings: Settings) -> web.Application:
+    """Build the web application; nothing is opened until the app starts."""
+    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[error_middleware])
+    app[SETTINGS] = settings
+    app[SERVICES] = {"health_probes": {}}
+    app.cleanup_ctx.append(database_ctx)
+    app.cleanup_ctx.append(redis_ctx)
+    endpoints = [ep for table in ROUTE_TABLES for ep in table.endpoints]
+    app[SERVICES]["endpoints"] = endpoints
+    for table in ROUTE_TABLES:
+        table.install(app, authenticate)
+    return app

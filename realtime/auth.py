@@ -1,0 +1,68 @@
+"""Who is asking: resolve a bearer token to a user, for REST and Socket.IO alike."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from aiohttp import web
+
+from realtime.errors import RateLimited, Unauthorized
+from realtime.keys import DATABASE, LIMITER, SETTINGS
+from realtime.security.tokens import InvalidToken, create_access_token, decode_access_token
+from storage.database import Database
+from storage.errors import NotFound
+from storage.models import User
+from storage.repositories import users as user_repo
+
+
+async def user_from_token(db: Database, secret: str, token: str) -> User:
+    """The token's user, or InvalidToken saying why not."""
+    claims = decode_access_token(secret, token)
+    async with db.session() as session:
+        try:
+            user = await user_repo.get_user(session, claims.user_id)
+        except NotFound as exc:
+            raise InvalidToken("user no longer exists") from exc
+    if user.token_version != claims.version:
+        raise InvalidToken("token revoked (password changed)")
+    return user
+
+
+async def authenticate(request: web.Request, required: bool) -> User | None:
+    header = request.headers.get("Authorization", "")
+    if not header:
+        if required:
+            raise Unauthorized("missing bearer token", code="not_authenticated")
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("Authorization header must be 'Bearer <token>'", code="invalid_token")
+    settings = request.app[SETTINGS]
+    try:
+        return await user_from_token(request.app[DATABASE], settings.secret_key, token.strip())
+    except InvalidToken as exc:
+        code = "token_expired" if "expired" in str(exc) else "invalid_token"
+        raise Unauthorized(str(exc), code=code) from exc
+
+
+def access_token_for(app: web.Application, user: User) -> tuple[str, int]:
+    settings = app[SETTINGS]
+    lifetime = timedelta(minutes=settings.access_token_minutes)
+    token = create_access_token(
+        settings.secret_key,
+        user_id=user.id,
+        role=user.role,
+        version=user.token_version,
+        lifetime=lifetime,
+    )
+    return token, int(lifetime.total_seconds())
+
+
+def client_address(request: web.Request) -> str:
+    return request.remote or "unknown"
+
+
+async def enforce_rate(app: web.Application, action: str, subject: str) -> None:
+    decision = await app[LIMITER].hit(action, subject)
+    if not decision.allowed:
+        raise RateLimited(decision.retry_after)

@@ -1,0 +1,128 @@
+"""Typed settings: the one place that reads the environment (and an optional `.env`)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./codearena.db"
+
+
+class Settings(BaseSettings):
+    """Everything the process can be told from outside.
+
+    Embedded defaults run the whole service on one machine with no extra
+    services: a SQLite file, the in-process Socket.IO manager and judge pool,
+    the local sandbox and the offline coach.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    env: Literal["development", "production", "test"] = Field(
+        "development", validation_alias="CODEARENA_ENV"
+    )
+    database_url: str = Field(DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
+    redis_url: str | None = Field(None, validation_alias="REDIS_URL")
+    secret: SecretStr | None = Field(None, validation_alias="CODEARENA_SECRET")
+    host: str = Field("127.0.0.1", validation_alias="CODEARENA_HOST")
+    port: int = Field(8000, validation_alias="CODEARENA_PORT")
+    cors_origins: str = Field("*", validation_alias="CODEARENA_CORS_ORIGINS")
+    access_token_minutes: int = Field(15, ge=1, validation_alias="CODEARENA_ACCESS_TOKEN_MINUTES")
+    refresh_token_days: int = Field(30, ge=1, validation_alias="CODEARENA_REFRESH_TOKEN_DAYS")
+    max_body_bytes: int = Field(
+        2 * 1024 * 1024, ge=1024, validation_alias="CODEARENA_MAX_BODY_BYTES"
+    )
+    load_bank: bool = Field(True, validation_alias="CODEARENA_LOAD_BANK")
+    log_level: str = Field("INFO", validation_alias="CODEARENA_LOG_LEVEL")
+
+    # judging
+    judge_backend: Literal["local", "judge0"] = Field("local", validation_alias="JUDGE_BACKEND")
+    judge0_url: str | None = Field(None, validation_alias="JUDGE0_URL")
+    judge0_token: SecretStr | None = Field(None, validation_alias="JUDGE0_TOKEN")
+    judge_concurrency: int | None = Field(
+        None, ge=1, validation_alias="CODEARENA_JUDGE_CONCURRENCY"
+    )
+    allow_unsandboxed: bool = Field(False, validation_alias="CODEARENA_ALLOW_UNSANDBOXED")
+    judge_timeout_seconds: float = Field(120.0, gt=0, validation_alias="CODEARENA_JUDGE_TIMEOUT")
+
+    # realtime
+    ping_interval: float = Field(20.0, gt=0, validation_alias="CODEARENA_PING_INTERVAL")
+    ping_timeout: float = Field(20.0, gt=0, validation_alias="CODEARENA_PING_TIMEOUT")
+    max_socket_message_bytes: int = Field(
+        4 * 1024 * 1024, ge=65536, validation_alias="CODEARENA_MAX_SOCKET_MESSAGE_BYTES"
+    )
+    snapshot_interval_seconds: float = Field(
+        30.0, ge=0, validation_alias="CODEARENA_SNAPSHOT_INTERVAL"
+    )
+
+    # coach
+    ai_provider: Literal["offline", "openai", "gemini"] | None = Field(
+        None, validation_alias="CODEARENA_AI_PROVIDER"
+    )
+    ai_model: str | None = Field(None, validation_alias="CODEARENA_AI_MODEL")
+    openai_api_key: SecretStr | None = Field(None, validation_alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(None, validation_alias="OPENAI_BASE_URL")
+    gemini_api_key: SecretStr | None = Field(None, validation_alias="GEMINI_API_KEY")
+    gemini_base_url: str | None = Field(None, validation_alias="GEMINI_BASE_URL")
+
+    @model_validator(mode="after")
+    def _production_needs_secret(self) -> Settings:
+        if self.env == "production" and not self.secret:
+            raise ValueError("CODEARENA_SECRET must be set when CODEARENA_ENV=production")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def effective_ai_provider(self) -> str:
+        """The provider in use: explicit choice, else whichever API key is present."""
+        if self.ai_provider:
+            return self.ai_provider
+        if self.openai_api_key:
+            return "openai"
+        if self.gemini_api_key:
+            return "gemini"
+        return "offline"
+
+    @property
+    def cors_origin_list(self) -> list[str] | str:
+        origins = [o.strip() for o in self.cors_origins.split(",") if o.strip()]
+        return "*" if origins in ([], ["*"]) else origins
+
+    @cached_property
+    def secret_key(self) -> str:
+        """The signing secret; in development a random one persisted next to the database."""
+        if self.secret:
+            return self.secret.get_secret_value()
+        path = self.secret_file
+        if path.exists():
+            return path.read_text().strip()
+        value = secrets.token_urlsafe(48)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(value)
+        path.chmod(0o600)
+        log.warning("CODEARENA_SECRET not set: generated a development secret in %s", path)
+        return value
+
+    @property
+    def secret_file(self) -> Path:
+        if self.is_sqlite and ":///" in self.database_url:
+            db_path = self.database_url.split(":///", 1)[1]
+            if db_path and db_path != ":memory:":
+                return Path(db_path).resolve().parent / "codearena.secret"
+        return Path.cwd() / "codearena.secret"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment; keyword overrides win (tests, CLI flags)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,69 @@
+"""Auth request and response bodies."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from realtime.schemas.users import UserOut
+from realtime.security.passwords import MAX_LENGTH, password_problems
+
+
+def _strong(password: str) -> str:
+    problems = password_problems(password)
+    if problems:
+        raise ValueError("password " + "; ".join(problems))
+    return password
+
+
+class RegisterIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    password: str = Field(max_length=MAX_LENGTH)
+    display_name: str = Field(min_length=1, max_length=80)
+
+    _check_password = field_validator("password")(_strong)
+
+    @field_validator("display_name")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("display name must not be blank")
+        return value
+
+
+class LoginIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(min_length=1, max_length=254)
+    password: str = Field(min_length=1, max_length=MAX_LENGTH)
+
+
+class RefreshIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    refresh_token: str = Field(min_length=10, max_length=200)
+
+
+class ChangePasswordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    current_password: str = Field(min_length=1, max_length=MAX_LENGTH)
+    new_password: str = Field(max_length=MAX_LENGTH)
+
+    _check_password = field_validator("new_password")(_strong)
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    user: UserOut
+
+
+class OkOut(BaseModel):
+    ok: bool = True

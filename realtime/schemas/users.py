@@ -1,0 +1,64 @@
+"""User and profile shapes: private (own) and public (anyone's)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from storage.models import User
+
+ExperienceLevel = Literal["beginner", "intermediate", "advanced", "expert"]
+LanguageId = Literal["python", "javascript", "c", "cpp", "java"]
+
+
+class PublicProfile(BaseModel):
+    id: int
+    display_name: str
+    bio: str
+    experience_level: str
+    preferred_languages: list[str]
+    target_companies: list[str]
+    rating: float
+    created_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> PublicProfile:
+        return cls(
+            id=user.id,
+            display_name=user.display_name,
+            bio=user.bio,
+            experience_level=user.experience_level,
+            preferred_languages=list(user.preferred_languages or []),
+            target_companies=list(user.target_companies or []),
+            rating=round(user.rating, 2),
+            created_at=user.created_at,
+        )
+
+
+class UserOut(PublicProfile):
+    email: str
+    role: str
+
+    @classmethod
+    def of(cls, user: User) -> UserOut:
+        return cls(**PublicProfile.of(user).model_dump(), email=user.email, role=user.role)
+
+
+class UserEnvelope(BaseModel):
+    user: UserOut
+
+
+class PublicProfileEnvelope(BaseModel):
+    user: PublicProfile
+
+
+class ProfileUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: str | None = Field(None, min_length=1, max_length=80)
+    bio: str | None = Field(None, max_length=2000)
+    experience_level: ExperienceLevel | None = None
+    preferred_languages: list[LanguageId] | None = Field(None, max_length=5)
+    target_companies: list[str] | None = Field(None, max_length=20)

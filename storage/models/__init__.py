@@ -1,0 +1,21 @@
+"""All tables; importing this module registers them on `Base.metadata`."""
+
+from storage.models.base import Base, utcnow
+from storage.models.practice import PracticeSession, SessionSnapshot
+from storage.models.problems import Problem, ProblemLabel, ReferenceSolution, TestCase
+from storage.models.submissions import Submission
+from storage.models.users import RefreshToken, User
+
+__all__ = [
+    "Base",
+    "PracticeSession",
+    "Problem",
+    "ProblemLabel",
+    "ReferenceSolution",
+    "RefreshToken",
+    "SessionSnapshot",
+    "Submission",
+    "TestCase",
+    "User",
+    "utcnow",
+]

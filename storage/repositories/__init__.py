@@ -1,0 +1,1 @@
+"""Query functions: each takes an `AsyncSession` and raises domain errors."""
