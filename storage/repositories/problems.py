@@ -168,7 +168,11 @@ def _set_labels(problem: Problem, draft: ProblemDraft) -> None:
         )
         for value in values
     }
-    problem.labels = [ProblemLabel(kind=k, value=v) for k, v in sorted(wanted)]
+    # Keep rows that stay: the unit of work inserts before it deletes, so
+    # re-adding an identical label would trip the unique constraint.
+    kept = [label for label in problem.labels if (label.kind, label.value) in wanted]
+    have = {(label.kind, label.value) for label in kept}
+    problem.labels = kept + [ProblemLabel(kind=k, value=v) for k, v in sorted(wanted - have)]
 
 
 async def _replace_children(session: AsyncSession, problem: Problem, draft: ProblemDraft) -> None:

@@ -1,0 +1,132 @@
+"""Shared fixtures: the two database backends, an app client, and accounts.
+
+Storage and REST suites run on SQLite and on PostgreSQL. PostgreSQL is skipped
+only when no server answers, and never when CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from realtime.config import Settings, load_settings
+from storage.database import create_engine
+
+PG_URL = os.environ.get(
+    "CODEARENA_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--db",
+        default="both",
+        choices=("sqlite", "postgres", "both"),
+        help="database backends for storage/REST tests (default: both)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        choice = metafunc.config.getoption("--db")
+        backends = ["sqlite", "postgres"] if choice == "both" else [choice]
+        metafunc.parametrize("backend", backends, scope="function")
+
+
+def _pg_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+async def reset_postgres(url: str) -> None:
+    engine = create_engine(url)
+    async with engine.begin() as conn:
+        await conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        await conn.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+@pytest.fixture
+async def db_url(backend: str, tmp_path: Any) -> AsyncIterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path}/test.db"
+        return
+    if not _pg_reachable():
+        if ON_CI:
+            pytest.fail("PostgreSQL is not reachable on CI")
+        pytest.skip("PostgreSQL not reachable on 127.0.0.1:5432")
+    await reset_postgres(PG_URL)
+    yield PG_URL
+
+
+@pytest.fixture
+def settings(db_url: str, tmp_path: Any) -> Settings:
+    return load_settings(
+        env="test",
+        database_url=db_url,
+        secret="test-secret-" + uuid.uuid4().hex,
+        load_bank=False,
+        redis_url=None,
+        ai_provider="offline",
+    )
+
+
+@pytest.fixture
+async def client(aiohttp_client: Any, settings: Settings) -> Any:
+    from realtime.app import create_app
+
+    return await aiohttp_client(create_app(settings))
+
+
+@dataclass
+class Account:
+    id: int
+    email: str
+    password: str
+    token: str
+    refresh_token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+MakeAccount = Callable[..., Awaitable[Account]]
+
+
+@pytest.fixture
+def make_account(client: Any) -> MakeAccount:
+    """Register (and for author/admin, promote) a user, then log in."""
+    from realtime.keys import DATABASE
+    from storage.repositories import users as user_repo
+
+    async def make(role: str = "user", email: str | None = None) -> Account:
+        email = email or f"{role}-{uuid.uuid4().hex[:8]}@example.com"
+        password = "correct-horse-9"
+        resp = await client.post(
+            "/api/auth/register",
+            json={"email": email, "password": password, "display_name": role.title()},
+        )
+        assert resp.status == 201, await resp.text()
+        user_id = (await resp.json())["user"]["id"]
+        if role != "user":
+            async with client.app[DATABASE].session() as session:
+                user = await user_repo.get_user(session, user_id)
+                user.role = role
+        resp = await client.post("/api/auth/login", json={"email": email, "password": password})
+        assert resp.status == 200, await resp.text()
+        data = await resp.json()
+        return Account(user_id, email, password, data["access_token"], data["refresh_token"])
+
+    return make
