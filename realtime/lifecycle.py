@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from aiohttp import web
+from sqlalchemy.exc import IntegrityError
 
 from realtime.keys import DATABASE, LIMITER, SERVICES, SETTINGS
 from realtime.ratelimit import MemoryRateLimiter, RedisRateLimiter
@@ -34,7 +35,7 @@ async def load_missing_bank_problems(db: Database) -> int:
     try:
         async with db.session() as session:
             report = await import_packages(session, missing)
-    except Conflict:
+    except (Conflict, IntegrityError):
         return 0
     log.info("loaded %d problems from the bundled bank", report.created)
     return report.created
