@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from realtime.api import auth, health, problems, users
+from realtime.api import auth, health, problems, sessions, users
 from realtime.auth import authenticate
 from realtime.config import Settings
 from realtime.endpoints import EndpointTable
 from realtime.keys import SERVICES, SETTINGS
 from realtime.lifecycle import database_ctx, redis_ctx
 from realtime.middlewares import error_middleware
+from realtime.sockets import editor
+from realtime.sockets.router import EventRouter
+from realtime.sockets.server import attach
+
+EVENT_ROUTERS: list[EventRouter] = [editor.router]
 
 ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
     auth.routes,
     users.routes,
     problems.routes,
+    sessions.routes,
 ]
 
 
@@ -31,4 +37,8 @@ def create_app(settings: Settings) -> web.Application:
     app[SERVICES]["endpoints"] = endpoints
     for table in ROUTE_TABLES:
         table.install(app, authenticate)
+    router = EventRouter()
+    for part in EVENT_ROUTERS:
+        router.include(part)
+    attach(app, router)
     return app

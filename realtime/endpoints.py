@@ -14,7 +14,13 @@ from typing import Any, Literal
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
-from realtime.errors import BadRequest, Forbidden, ValidationFailed, validation_details
+from realtime.errors import (
+    BadRequest,
+    Forbidden,
+    NotFoundError,
+    ValidationFailed,
+    validation_details,
+)
 
 AuthMode = Literal["none", "optional", "user"]
 
@@ -32,6 +38,13 @@ class Call:
     @property
     def app(self) -> web.Application:
         return self.request.app
+
+    def path_id(self, name: str, what: str) -> int:
+        """A numeric path parameter; anything else is simply 'not found'."""
+        raw = self.path.get(name, "")
+        if not raw.isdigit() or len(raw) > 12:
+            raise NotFoundError(f"{what} not found", code=f"{what}_not_found")
+        return int(raw)
 
 
 Handler = Callable[[Call], Awaitable[Any]]

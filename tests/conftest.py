@@ -105,9 +105,8 @@ class Account:
 MakeAccount = Callable[..., Awaitable[Account]]
 
 
-@pytest.fixture
-def make_account(client: Any) -> MakeAccount:
-    """Register (and for author/admin, promote) a user, then log in."""
+def account_factory(client: Any) -> MakeAccount:
+    """Register (and for author/admin, promote) a user through `client`, then log in."""
     from realtime.keys import DATABASE
     from storage.repositories import users as user_repo
 
@@ -122,11 +121,108 @@ def make_account(client: Any) -> MakeAccount:
         user_id = (await resp.json())["user"]["id"]
         if role != "user":
             async with client.app[DATABASE].session() as session:
-                user = await user_repo.get_user(session, user_id)
-                user.role = role
+                (await user_repo.get_user(session, user_id)).role = role
         resp = await client.post("/api/auth/login", json={"email": email, "password": password})
         assert resp.status == 200, await resp.text()
         data = await resp.json()
         return Account(user_id, email, password, data["access_token"], data["refresh_token"])
 
     return make
+
+
+@pytest.fixture
+def make_account(client: Any) -> MakeAccount:
+    return account_factory(client)
+
+
+@pytest.fixture
+async def server(aiohttp_server: Any, settings: Settings) -> Any:
+    """The full app on a real loopback port, for Socket.IO clients."""
+    from realtime.app import create_app
+
+    return await aiohttp_server(create_app(settings))
+
+
+@pytest.fixture
+def server_url(server: Any) -> str:
+    return f"http://127.0.0.1:{server.port}"
+
+
+@pytest.fixture
+async def http(aiohttp_client: Any, server: Any) -> Any:
+    """An HTTP client for the same running server the sockets talk to."""
+    return await aiohttp_client(server)
+
+
+@pytest.fixture
+def make_account_on(http: Any) -> MakeAccount:
+    return account_factory(http)
+
+
+@pytest.fixture
+async def connect(server_url: str, http: Any) -> AsyncIterator[Callable[..., Awaitable[Any]]]:
+    """Connect python-socketio AsyncClients; all are disconnected before the server stops."""
+    import socketio
+
+    clients: list[socketio.AsyncClient] = []
+
+    async def open_client(
+        token: str | None, on: dict[str, Callable[..., Any]] | None = None, **kwargs: Any
+    ) -> socketio.AsyncClient:
+        sio = socketio.AsyncClient(reconnection=False)
+        clients.append(sio)
+        for event, handler in (on or {}).items():
+            sio.on(event, handler)
+        auth = {"token": token} if token is not None else None
+        await sio.connect(
+            server_url, auth=auth, transports=kwargs.pop("transports", ["websocket"]), **kwargs
+        )
+        return sio
+
+    yield open_client
+    for sio in clients:
+        if sio.connected:
+            await sio.disconnect()
+
+
+APLUSB_STATEMENT = "Read two integers a and b and print a + b."
+
+
+@pytest.fixture
+def aplusb_draft() -> Any:
+    """A tiny problem with visible and hidden tests, used across suites."""
+    from storage.repositories.problems import ProblemDraft, TestData
+
+    tests = [
+        TestData("01", "1 2\n", "3\n", hidden=False),
+        TestData("02", "10 -4\n", "6\n", hidden=False),
+        TestData("03", "1000000000 1000000000\n", "2000000000\n", hidden=True),
+        TestData("04", "-7 -8\n", "-15\n", hidden=True),
+    ]
+    return ProblemDraft(
+        slug="a-plus-b",
+        fields={
+            "title": "A plus B",
+            "statement": APLUSB_STATEMENT,
+            "difficulty": "easy",
+            "time_limit": 2.0,
+            "memory_limit": 256,
+            "hints": ["Read both numbers.", "Python ints do not overflow."],
+            "starter_code": {"python": "a, b = map(int, input().split())\n"},
+            "visibility": "public",
+        },
+        topics=["math"],
+        tests=tests,
+        solutions={"python": "a, b = map(int, input().split())\nprint(a + b)\n"},
+    )
+
+
+@pytest.fixture
+async def aplusb(server: Any, aplusb_draft: Any) -> str:
+    """Insert the A+B problem into the running server's database; returns its slug."""
+    from realtime.keys import DATABASE
+    from storage.repositories import problems as problem_repo
+
+    async with server.app[DATABASE].session() as session:
+        await problem_repo.create_problem(session, aplusb_draft, author_id=None, source="bank")
+    return aplusb_draft.slug

@@ -35,18 +35,12 @@ async def update_my_profile(call: Call) -> UserEnvelope:
     return UserEnvelope(user=UserOut.of(user))
 
 
-def parse_user_id(raw: str) -> int:
-    if not raw.isdigit() or len(raw) > 12:
-        raise NotFoundError("user not found")
-    return int(raw)
-
-
 @routes.get(
     r"/api/users/{user_id}", response=PublicProfileEnvelope, auth="none", tags=TAGS, errors=(404,)
 )
 async def public_profile(call: Call) -> PublicProfileEnvelope:
     """Anyone's public profile (no email, no role)."""
-    user_id = parse_user_id(call.path["user_id"])
+    user_id = call.path_id("user_id", "user")
     async with call.app[DATABASE].session() as session:
         try:
             user = await user_repo.get_user(session, user_id)

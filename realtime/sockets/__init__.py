@@ -1,0 +1,1 @@
+"""Socket.IO: the server, the event router and the event handlers."""

@@ -1,0 +1,128 @@
+"""The Socket.IO server: manager choice, connect auth, personal rooms, dispatch."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import socketio
+from aiohttp import web
+from socketio.exceptions import ConnectionRefusedError
+
+from realtime.auth import user_from_token
+from realtime.config import Settings
+from realtime.keys import DATABASE, SERVICES, SETTINGS
+from realtime.security.tokens import InvalidToken
+from realtime.sockets.presence import MemoryPresence, Presence, RedisPresence
+from realtime.sockets.router import EventRouter
+
+log = logging.getLogger(__name__)
+
+SIO = web.AppKey("sio", socketio.AsyncServer)
+ROUTER = web.AppKey("socket_router", EventRouter)
+PRESENCE: web.AppKey[Presence] = web.AppKey("presence")
+
+
+def user_room(user_id: int) -> str:
+    """Every socket of a user joins this room, so any process can reach all their tabs."""
+    return f"user:{user_id}"
+
+
+def build_server(settings: Settings) -> socketio.AsyncServer:
+    """In-process manager by default; the Redis pub/sub manager when REDIS_URL is set.
+
+    Ping: a 20 s interval with a 20 s timeout notices a dead peer within ~40 s
+    while costing idle clients one tiny packet every 20 s.
+    """
+    manager = socketio.AsyncRedisManager(settings.redis_url) if settings.redis_url else None
+    return socketio.AsyncServer(
+        async_mode="aiohttp",
+        client_manager=manager,
+        cors_allowed_origins=settings.cors_origin_list,
+        ping_interval=settings.ping_interval,
+        ping_timeout=settings.ping_timeout,
+        max_http_buffer_size=settings.max_socket_message_bytes,
+        logger=False,
+        engineio_logger=False,
+    )
+
+
+class ArenaNamespace(socketio.AsyncNamespace):
+    """One namespace; `trigger_event` is the single entry point for every event."""
+
+    def __init__(self, app: web.Application, router: EventRouter) -> None:
+        super().__init__("/")
+        self.app = app
+        self.router = router
+
+    async def trigger_event(self, event: str, *args: Any) -> Any:
+        if event == "connect":
+            return await self.on_connect(*args)
+        if event == "disconnect":
+            return await self.on_disconnect(args[0])
+        if not args:
+            return None
+        sid, *rest = args
+        return await self.router.dispatch(self.server, self.app, event, sid, tuple(rest))
+
+    async def on_connect(self, sid: str, environ: dict, auth: Any = None) -> None:
+        token = auth.get("token") if isinstance(auth, dict) else None
+        if not isinstance(token, str) or not token:
+            raise ConnectionRefusedError(
+                "authentication required",
+                {"code": "not_authenticated", "message": "send {token} in auth"},
+            )
+        app = self.app
+        try:
+            user = await user_from_token(app[DATABASE], app[SETTINGS].secret_key, token)
+        except InvalidToken as exc:
+            code = "token_expired" if "expired" in str(exc) else "invalid_token"
+            raise ConnectionRefusedError(str(exc), {"code": code, "message": str(exc)}) from exc
+        await self.server.save_session(sid, {"user_id": user.id, "role": user.role})
+        await self.server.enter_room(sid, user_room(user.id))
+        await app[PRESENCE].connected(user.id)
+
+    async def on_disconnect(self, sid: str) -> None:
+        session = await self.server.get_session(sid)
+        user_id = session.get("user_id") if session else None
+        if user_id is None:
+            return
+        rooms = [r for r in self.server.rooms(sid) if r not in (sid, user_room(user_id))]
+        for hook in self.app[SERVICES].get("disconnect_hooks", []):
+            try:
+                await hook(sid, user_id, rooms)
+            except Exception:
+                log.exception("disconnect hook failed for %s", sid)
+        if await self.app[PRESENCE].disconnected(user_id):
+            for room in rooms:
+                await self.server.emit("user:offline", {"user_id": user_id}, room=room)
+
+
+def attach(app: web.Application, router: EventRouter) -> socketio.AsyncServer:
+    settings = app[SETTINGS]
+    sio = build_server(settings)
+    sio.register_namespace(ArenaNamespace(app, router))
+    sio.attach(app)
+    app[SIO] = sio
+    app[ROUTER] = router
+    app[SERVICES].setdefault("disconnect_hooks", [])
+
+    async def presence_ctx(app: web.Application) -> Any:
+        redis = app[SERVICES].get("redis")
+        app[PRESENCE] = RedisPresence(redis) if redis is not None else MemoryPresence()
+        yield
+
+    app.cleanup_ctx.append(presence_ctx)
+
+    async def shutdown(app: web.Application) -> None:
+        # Tell clients why they are being dropped, then close every socket.
+        notice = {"kind": "shutdown", "message": "server restarting; reconnect shortly"}
+        try:
+            for sid, _ in list(sio.manager.get_participants("/", None)):  # this process's only
+                await sio.emit("system:announcement", notice, to=sid)
+            await sio.shutdown()
+        except Exception:
+            log.exception("error while closing sockets")
+
+    app.on_shutdown.append(shutdown)
+    return sio
