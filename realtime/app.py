@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from realtime.api import auth, health, problems, sessions, users
+from realtime.api import admin, auth, health, problems, sessions, users
 from realtime.auth import authenticate
 from realtime.config import Settings
 from realtime.endpoints import EndpointTable
@@ -23,6 +23,7 @@ ROUTE_TABLES: list[EndpointTable] = [
     users.routes,
     problems.routes,
     sessions.routes,
+    admin.routes,
 ]
 
 
