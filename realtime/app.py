@@ -11,11 +11,11 @@ from realtime.endpoints import EndpointTable
 from realtime.keys import SERVICES, SETTINGS
 from realtime.lifecycle import database_ctx, redis_ctx
 from realtime.middlewares import error_middleware
-from realtime.sockets import editor
+from realtime.sockets import editor, system
 from realtime.sockets.router import EventRouter
 from realtime.sockets.server import attach
 
-EVENT_ROUTERS: list[EventRouter] = [editor.router]
+EVENT_ROUTERS: list[EventRouter] = [system.router, editor.router]
 
 ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
