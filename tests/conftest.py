@@ -226,3 +226,59 @@ async def aplusb(server: Any, aplusb_draft: Any) -> str:
     async with server.app[DATABASE].session() as session:
         await problem_repo.create_problem(session, aplusb_draft, author_id=None, source="bank")
     return aplusb_draft.slug
+
+
+REDIS_URL = os.environ.get("CODEARENA_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
+def _redis_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+async def redis_url() -> AsyncIterator[str]:
+    """A flushed Redis database for one test; fails on CI if Redis is missing."""
+    if not _redis_reachable():
+        if ON_CI:
+            pytest.fail("Redis is not reachable on CI")
+        pytest.skip("Redis not reachable on 127.0.0.1:6379")
+    import redis.asyncio as aioredis
+
+    client = aioredis.from_url(REDIS_URL)
+    await client.flushdb()
+    yield REDIS_URL
+    await client.flushdb()
+    await client.aclose()
+
+
+@pytest.fixture
+async def cluster(tmp_path: Any, redis_url: str) -> AsyncIterator[Any]:
+    """Scaled mode: PostgreSQL + Redis; start `serve`/`worker` processes with .serve/.start."""
+    from tests.processes import ProcessGroup, base_env
+
+    if not _pg_reachable():
+        if ON_CI:
+            pytest.fail("PostgreSQL is not reachable on CI")
+        pytest.skip("PostgreSQL not reachable")
+    await reset_postgres(PG_URL)
+    from storage.migrate import upgrade
+
+    await upgrade(PG_URL)
+    group = ProcessGroup(
+        tmp_path,
+        base_env(
+            DATABASE_URL=PG_URL,
+            REDIS_URL=redis_url,
+            CODEARENA_SECRET="cluster-secret-" + "y" * 32,
+            CODEARENA_ENV="test",
+            CODEARENA_LOAD_BANK="false",
+        ),
+    )
+    try:
+        yield group
+    finally:
+        group.stop_all()
