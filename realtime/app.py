@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from realtime.api import admin, auth, health, problems, sessions, users
+from realtime.api import admin, auth, execution, health, problems, sessions, users
 from realtime.auth import authenticate
 from realtime.config import Settings
 from realtime.endpoints import EndpointTable
+from realtime.execution import execution_ctx
 from realtime.keys import SERVICES, SETTINGS
 from realtime.lifecycle import database_ctx, redis_ctx
 from realtime.middlewares import error_middleware
-from realtime.sockets import editor, system
+from realtime.sockets import code, editor, system
 from realtime.sockets.router import EventRouter
 from realtime.sockets.server import attach
 
-EVENT_ROUTERS: list[EventRouter] = [system.router, editor.router]
+EVENT_ROUTERS: list[EventRouter] = [system.router, editor.router, code.router]
 
 ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
@@ -24,6 +25,7 @@ ROUTE_TABLES: list[EndpointTable] = [
     problems.routes,
     sessions.routes,
     admin.routes,
+    execution.routes,
 ]
 
 
@@ -42,4 +44,5 @@ def create_app(settings: Settings) -> web.Application:
     for part in EVENT_ROUTERS:
         router.include(part)
     attach(app, router)
+    app.cleanup_ctx.append(execution_ctx)
     return app

@@ -1,0 +1,158 @@
+"""Run and submit over REST (the Socket.IO events' twins), submission history, languages."""
+
+from __future__ import annotations
+
+from realtime.auth import enforce_rate
+from realtime.endpoints import Call, EndpointTable
+from realtime.errors import ApiError, NotFoundError
+from realtime.execution import EXECUTION, ExecutionRefused, ExecutionRequest
+from realtime.keys import DATABASE, SETTINGS
+from realtime.schemas.submissions import (
+    ExecuteIn,
+    LanguageList,
+    LanguageOut,
+    SubmissionEnvelope,
+    SubmissionList,
+    SubmissionOut,
+    SubmissionQuery,
+    SubmitIn,
+    WaitQuery,
+)
+from storage.errors import NotFound
+from storage.models import Submission
+from storage.repositories import problems as problem_repo
+from storage.repositories import submissions as submission_repo
+
+routes = EndpointTable()
+TAGS = ("judge",)
+
+_REFUSAL_STATUS = {
+    "unknown_language": 422,
+    "language_unavailable": 422,
+    "problem_required": 422,
+    "problem_not_found": 404,
+    "session_not_found": 404,
+    "session_mismatch": 422,
+}
+
+
+async def _queue(call: Call, req: ExecutionRequest) -> SubmissionEnvelope:
+    try:
+        submission = await call.app[EXECUTION].submit(req)
+    except ExecutionRefused as exc:
+        error = ApiError(exc.message, code=exc.code)
+        error.status = _REFUSAL_STATUS.get(exc.code, 400)
+        raise error from exc
+    if call.query.wait:
+        done = await call.app[EXECUTION].wait_done(
+            submission.id, call.app[SETTINGS].judge_timeout_seconds
+        )
+        submission = done or submission
+    return SubmissionEnvelope(submission=SubmissionOut.of(submission, req.problem))
+
+
+@routes.post(
+    "/api/execute",
+    body=ExecuteIn,
+    query=WaitQuery,
+    response=SubmissionEnvelope,
+    status=202,
+    tags=TAGS,
+    errors=(404, 429),
+)
+async def execute(call: Call) -> SubmissionEnvelope:
+    """Run code on a problem's visible tests, or on custom stdin; `?wait=true` waits."""
+    body: ExecuteIn = call.body
+    await enforce_rate(call.app, "execute", str(call.user.id))
+    return await _queue(
+        call,
+        ExecutionRequest(
+            user_id=call.user.id,
+            role=call.user.role,
+            language=body.language,
+            code=body.code,
+            mode="run",
+            problem=body.problem,
+            stdin=body.stdin,
+        ),
+    )
+
+
+@routes.post(
+    "/api/submissions",
+    body=SubmitIn,
+    query=WaitQuery,
+    response=SubmissionEnvelope,
+    status=202,
+    tags=TAGS,
+    errors=(404, 429),
+)
+async def submit(call: Call) -> SubmissionEnvelope:
+    """Judge code on all of a problem's tests; `?wait=true` returns the final result."""
+    body: SubmitIn = call.body
+    await enforce_rate(call.app, "submit", str(call.user.id))
+    return await _queue(
+        call,
+        ExecutionRequest(
+            user_id=call.user.id,
+            role=call.user.role,
+            language=body.language,
+            code=body.code,
+            mode="submit",
+            problem=body.problem,
+        ),
+    )
+
+
+async def _slug(call: Call, row: Submission) -> str | None:
+    if row.problem_id is None:
+        return None
+    async with call.app[DATABASE].session() as session:
+        return (await problem_repo.get_problem_by_id(session, row.problem_id)).slug
+
+
+@routes.get(
+    "/api/submissions/{submission_id}", response=SubmissionEnvelope, tags=TAGS, errors=(404,)
+)
+async def get_submission(call: Call) -> SubmissionEnvelope:
+    """One of your submissions (anyone else's is reported as not found)."""
+    submission_id = call.path_id("submission_id", "submission")
+    async with call.app[DATABASE].session() as session:
+        try:
+            row = await submission_repo.get_own(session, submission_id, call.user.id)
+        except NotFound as exc:
+            raise NotFoundError(exc.message, code="submission_not_found") from exc
+    return SubmissionEnvelope(submission=SubmissionOut.of(row, await _slug(call, row)))
+
+
+@routes.get("/api/submissions", query=SubmissionQuery, response=SubmissionList, tags=TAGS)
+async def list_submissions(call: Call) -> SubmissionList:
+    """Your submissions, newest first, filtered by problem, verdict or mode."""
+    q: SubmissionQuery = call.query
+    async with call.app[DATABASE].session() as session:
+        rows = await submission_repo.list_own(
+            session,
+            call.user.id,
+            problem_slug=q.problem,
+            verdict=q.verdict,
+            mode=q.mode,
+            limit=q.per_page,
+            offset=(q.page - 1) * q.per_page,
+        )
+    return SubmissionList(
+        items=[SubmissionOut.of(row, slug) for row, slug in rows], page=q.page, per_page=q.per_page
+    )
+
+
+@routes.get("/api/languages", response=LanguageList, auth="none", tags=TAGS)
+async def languages(call: Call) -> LanguageList:
+    """Every language with whether this server can run it (and why not)."""
+    statuses = await call.app[EXECUTION].languages()
+    return LanguageList(
+        languages=[
+            LanguageOut(
+                id=s.id, name=s.name, available=s.available, version=s.version, reason=s.reason
+            )
+            for s in statuses.values()
+        ]
+    )

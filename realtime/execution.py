@@ -1,0 +1,205 @@
+"""Code execution for the web process: validate, store, queue, and watch for a result.
+
+Embedded mode judges in this process through the in-memory queue; with
+REDIS_URL the job goes on the Redis stream and `codearena worker` processes
+judge it and emit straight to the user's room.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import socketio
+from aiohttp import web
+
+from judging.languages import LanguageStatus
+from judging.pipeline import Judge
+from judging.queue import JobQueue, create_job_queue
+from judging.submission_jobs import SubmissionJudge, job_for
+from realtime.config import Settings
+from realtime.keys import DATABASE, SERVICES, SETTINGS
+from storage.database import Database
+from storage.errors import NotFound
+from storage.models import Submission
+from storage.repositories import problems as problem_repo
+from storage.repositories import sessions as session_repo
+from storage.repositories import submissions as submission_repo
+
+log = logging.getLogger(__name__)
+
+EXECUTION = web.AppKey("execution", "ExecutionService")
+
+
+class ExecutionRefused(Exception):
+    """Why a request to run code was not accepted; `code` is the wire error code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ExecutionRequest:
+    user_id: int
+    role: str
+    language: str
+    code: str
+    mode: str  # run | submit
+    problem: str | None = None
+    stdin: str | None = None
+    session_id: int | None = None
+    room_id: str | None = None
+    extra_rooms: tuple[str, ...] = ()
+
+
+def socket_emitter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> Any:
+    """emit(event, payload, rooms) over a server or a write-only manager."""
+
+    async def emit(event: str, payload: dict[str, Any], rooms: Sequence[str]) -> None:
+        await sio.emit(event, payload, room=list(rooms), namespace="/")
+
+    return emit
+
+
+class ExecutionService:
+    def __init__(self, settings: Settings, db: Database, sio: socketio.AsyncServer) -> None:
+        self.settings = settings
+        self.db = db
+        self.sio = sio
+        self.judge = Judge(
+            concurrency=settings.judge_concurrency,
+            allow_unsandboxed=settings.allow_unsandboxed,
+        )
+        self.queue: JobQueue = create_job_queue(settings.redis_url)
+        self.emit = socket_emitter(sio)
+        self.handler = SubmissionJudge(db, self.judge, self.queue, self.emit)
+        self._stop = asyncio.Event()
+        self._worker: asyncio.Task[None] | None = None
+        self._watchdogs: set[asyncio.Task[None]] = set()
+
+    async def start(self) -> None:
+        await self.judge.start()
+        if self.settings.redis_url is None:
+            self._worker = asyncio.create_task(
+                self.queue.run_worker(
+                    self.handler, stop=self._stop, on_failure=self.handler.give_up
+                )
+            )
+
+    async def stop(self) -> None:
+        """Stop taking jobs; in-flight ones finish within the queue's grace period."""
+        self._stop.set()
+        if self._worker is not None:
+            await self._worker
+        for task in list(self._watchdogs):
+            task.cancel()
+        await self.queue.close()
+        await self.judge.close()
+
+    async def languages(self) -> dict[str, LanguageStatus]:
+        return await self.judge.available_languages()
+
+    async def submit(self, req: ExecutionRequest) -> Submission:
+        """Validate and queue; raises ExecutionRefused with a wire code on bad requests."""
+        statuses = await self.languages()
+        status = statuses.get(req.language)
+        if status is None:
+            known = ", ".join(sorted(statuses))
+            raise ExecutionRefused(
+                "unknown_language", f"unknown language {req.language!r} (known: {known})"
+            )
+        if not status.available:
+            raise ExecutionRefused(
+                "language_unavailable",
+                f"{status.name} is not available on this server: {status.reason}",
+            )
+        if req.mode == "submit" and not req.problem:
+            raise ExecutionRefused("problem_required", "submit needs a problem")
+        async with self.db.session() as session:
+            problem_id = None
+            if req.problem:
+                try:
+                    problem = await problem_repo.get_problem(
+                        session, req.problem, problem_repo.Viewer(req.user_id, req.role)
+                    )
+                except NotFound as exc:
+                    raise ExecutionRefused("problem_not_found", exc.message) from exc
+                problem_id = problem.id
+            if req.session_id is not None:
+                try:
+                    practice = await session_repo.get_own(session, req.session_id, req.user_id)
+                except NotFound as exc:
+                    raise ExecutionRefused("session_not_found", exc.message) from exc
+                if practice.problem_id != problem_id:
+                    raise ExecutionRefused("session_mismatch", "the session is for another problem")
+            stdin = req.stdin if req.mode == "run" else None
+            if problem_id is None and stdin is None:
+                stdin = ""
+            submission = await submission_repo.create_submission(
+                session,
+                user_id=req.user_id,
+                problem_id=problem_id,
+                language=req.language,
+                code=req.code,
+                mode=req.mode,
+                stdin=stdin,
+                session_id=req.session_id,
+                room_id=req.room_id,
+            )
+        rooms = [f"user:{req.user_id}", *req.extra_rooms]
+        await self.queue.enqueue(job_for(submission, rooms))
+        self._watch(submission.id, rooms)
+        return submission
+
+    def _watch(self, submission_id: int, rooms: list[str]) -> None:
+        async def watchdog() -> None:
+            await asyncio.sleep(self.settings.judge_timeout_seconds)
+            async with self.db.session() as session:
+                row = await submission_repo.get_submission(session, submission_id)
+            if row.status != "done":
+                await self.emit(
+                    "code:timeout",
+                    {
+                        "submission_id": submission_id,
+                        "message": "the judge did not answer in time; the result will follow "
+                        "if it arrives",
+                    },
+                    rooms,
+                )
+
+        task = asyncio.create_task(watchdog())
+        self._watchdogs.add(task)
+        task.add_done_callback(self._watchdogs.discard)
+
+    async def wait_done(self, submission_id: int, within: float) -> Submission | None:
+        """Poll the database (works whichever process judges) until judged or timeout."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        delay = 0.05
+        while True:
+            async with self.db.session() as session:
+                row = await submission_repo.get_submission(session, submission_id)
+            if row.status == "done":
+                return row
+            if loop.time() >= deadline:
+                return None
+            await asyncio.sleep(delay)
+            delay = min(delay * 1.5, 0.5)
+
+
+async def execution_ctx(app: web.Application) -> Any:
+    from realtime.sockets.server import SIO
+
+    service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO])
+    await service.start()
+    app[EXECUTION] = service
+    app[SERVICES]["health_probes"]["judge_queue"] = lambda: (
+        "redis" if app[SETTINGS].redis_url else "in-process"
+    )
+    yield
+    await service.stop()

@@ -1,0 +1,101 @@
+"""`code:execute` and `session:submit`: ack at once, results stream to the user's room."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from realtime.execution import EXECUTION, ExecutionRefused, ExecutionRequest
+from realtime.keys import DATABASE, SERVICES
+from realtime.sockets.editor import rate_limit
+from realtime.sockets.payloads import CodeExecute, SessionSubmit
+from realtime.sockets.router import EventError, EventRouter, SocketCall
+from realtime.sockets.server import user_room
+from storage.errors import NotFound
+from storage.repositories import problems as problem_repo
+from storage.repositories import sessions as session_repo
+
+router = EventRouter()
+
+
+async def _refuse(call: SocketCall, exc: ExecutionRefused) -> None:
+    """Bad requests are refused in the ack and announced as `code:error` to the user's tabs."""
+    await call.sio.emit(
+        "code:error", {"code": exc.code, "message": exc.message}, room=user_room(call.user_id)
+    )
+    raise EventError(exc.code, exc.message) from exc
+
+
+async def _room_rooms(call: SocketCall, data: CodeExecute) -> tuple[str, ...]:
+    """Extra Socket.IO rooms that should see this run (rooms layer decides membership)."""
+    if data.room is None:
+        return ()
+    check = call.app[SERVICES].get("room_execution_check")
+    if check is None:
+        raise ExecutionRefused("room_not_found", f"room {data.room!r} not found")
+    return tuple(await check(call.user_id, data))
+
+
+@router.on("code:execute", CodeExecute)
+async def execute(call: SocketCall) -> dict[str, Any]:
+    data: CodeExecute = call.data
+    await rate_limit(call, "submit" if data.mode == "submit" else "execute")
+    try:
+        extra = await _room_rooms(call, data)
+        submission = await call.app[EXECUTION].submit(
+            ExecutionRequest(
+                user_id=call.user_id,
+                role=call.role,
+                language=data.language,
+                code=data.code,
+                mode=data.mode,
+                problem=data.problem,
+                stdin=data.stdin,
+                session_id=data.session,
+                room_id=data.room,
+                extra_rooms=extra,
+            )
+        )
+    except ExecutionRefused as exc:
+        await _refuse(call, exc)
+        raise  # unreachable: _refuse raises
+    return {"submission_id": submission.id, "status": submission.status}
+
+
+@router.on("session:submit", SessionSubmit)
+async def submit_session(call: SocketCall) -> dict[str, Any]:
+    """Judge the session's current code (all tests) and close the session as submitted."""
+    data: SessionSubmit = call.data
+    await rate_limit(call, "submit")
+    async with call.app[DATABASE].session() as s:
+        try:
+            practice = await session_repo.get_own(s, data.session, call.user_id)
+        except NotFound as exc:
+            raise EventError("session_not_found", exc.message) from exc
+        if practice.status not in session_repo.OPEN_STATUSES:
+            raise EventError("invalid_transition", f"the session is {practice.status}")
+        problem = await problem_repo.get_problem_by_id(s, practice.problem_id)
+        language = data.language or practice.language
+        code = (practice.code or {}).get(language, "")
+    if not code.strip():
+        raise EventError("empty_code", f"the session has no {language} code to submit")
+    try:
+        submission = await call.app[EXECUTION].submit(
+            ExecutionRequest(
+                user_id=call.user_id,
+                role=call.role,
+                language=language,
+                code=code,
+                mode="submit",
+                problem=problem.slug,
+                session_id=practice.id,
+            )
+        )
+    except ExecutionRefused as exc:
+        await _refuse(call, exc)
+        raise
+    async with call.app[DATABASE].session() as s:
+        row = await session_repo.transition(
+            s, session_id=practice.id, user_id=call.user_id, action="submit"
+        )
+        row.submission_id = submission.id
+    return {"submission_id": submission.id, "session": {"id": row.id, "status": row.status}}

@@ -1,0 +1,35 @@
+"""Collecting server events on a Socket.IO client and waiting for the ones a test expects."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+
+
+class Inbox:
+    """Records server events per name, and waits for them."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, list[dict]] = defaultdict(list)
+        self._changed = asyncio.Event()
+
+    def handler(self, name: str):
+        def record(data: dict) -> None:
+            self.events[name].append(data)
+            self._changed.set()
+
+        return record
+
+    def handlers(self, *names: str) -> dict:
+        return {name: self.handler(name) for name in names}
+
+    async def wait_for(self, name: str, predicate=lambda e: True, within: float = 60.0) -> dict:
+        async def wait() -> dict:
+            while True:
+                for event in self.events[name]:
+                    if predicate(event):
+                        return event
+                self._changed.clear()
+                await self._changed.wait()
+
+        return await asyncio.wait_for(wait(), within)
