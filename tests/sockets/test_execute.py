@@ -98,7 +98,7 @@ async def test_every_error_path_is_acked(connect, make_account_on, aplusb):
         ack = await sio.call("code:execute", payload, timeout=10)
         assert ack["ok"] is False and ack["error"]["code"] == code, (payload, ack)
     pushed = await inbox.wait_for(
-        "code:error", lambda e: e["code"] == "problem_not_found", timeout=5
+        "code:error", lambda e: e["code"] == "problem_not_found", within=5
     )
     assert "no-such-problem" in pushed["message"]
 
