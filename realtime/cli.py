@@ -115,6 +115,16 @@ def cmd_users_create(args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    from realtime.worker import check_workers, run_worker
+
+    settings = load_settings()
+    if args.check:
+        return asyncio.run(check_workers(settings))
+    asyncio.run(run_worker(settings, concurrency=args.concurrency))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="codearena", description=__doc__)
     parser.add_argument(
@@ -126,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None, help="bind address (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default 8000)")
     serve.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser("worker", help="judge jobs from Redis (scaled mode)")
+    worker.add_argument(
+        "--concurrency", type=int, default=None, help="runs at once (default: cores)"
+    )
+    worker.add_argument("--check", action="store_true", help="exit 0 if a worker is alive, else 1")
+    worker.set_defaults(func=cmd_worker)
 
     db = sub.add_parser("db", help="database maintenance").add_subparsers(
         dest="db_command", required=True

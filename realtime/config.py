@@ -51,6 +51,9 @@ class Settings(BaseSettings):
         None, ge=1, validation_alias="CODEARENA_JUDGE_CONCURRENCY"
     )
     allow_unsandboxed: bool = Field(False, validation_alias="CODEARENA_ALLOW_UNSANDBOXED")
+    judge_visibility_timeout: float = Field(
+        30.0, gt=0, validation_alias="CODEARENA_JUDGE_VISIBILITY_TIMEOUT"
+    )
     judge_timeout_seconds: float = Field(120.0, gt=0, validation_alias="CODEARENA_JUDGE_TIMEOUT")
 
     # realtime

@@ -1,0 +1,78 @@
+"""`codearena worker`: judge jobs from the Redis stream and emit results to users' rooms.
+
+A worker has no Socket.IO server: it emits through a write-only Redis manager,
+so the web process holding the user's socket delivers the events.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import socket
+
+import socketio
+
+from judging.pipeline import Judge
+from judging.queue import RedisStreamJobQueue, live_workers
+from judging.submission_jobs import SubmissionJudge
+from realtime.config import Settings
+from realtime.execution import socket_emitter
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+
+async def run_worker(settings: Settings, *, concurrency: int | None = None) -> None:
+    """Judge until SIGTERM/SIGINT, then finish (or hand back) in-flight jobs and exit."""
+    if not settings.redis_url:
+        raise SystemExit("codearena worker needs REDIS_URL (embedded mode judges in `serve`)")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    db = Database(settings.database_url)
+    judge = Judge(
+        concurrency=concurrency or settings.judge_concurrency,
+        allow_unsandboxed=settings.allow_unsandboxed,
+    )
+    consumer = f"{socket.gethostname()}:{os.getpid()}"
+    queue = RedisStreamJobQueue(
+        settings.redis_url,
+        consumer=consumer,
+        concurrency=concurrency or settings.judge_concurrency,
+        visibility_timeout=settings.judge_visibility_timeout,
+    )
+    manager = socketio.AsyncRedisManager(settings.redis_url, write_only=True)
+    handler = SubmissionJudge(db, judge, queue, socket_emitter(manager))
+    try:
+        await judge.start()
+        statuses = await judge.available_languages()
+        ready = sorted(s.id for s in statuses.values() if s.available)
+        log.info("worker %s judging %s", consumer, ", ".join(ready) or "no languages")
+        await queue.run_worker(handler, stop=stop, on_failure=handler.give_up)
+    finally:
+        await queue.close()
+        await judge.close()
+        await db.close()
+        log.info("worker %s stopped", consumer)
+
+
+async def check_workers(settings: Settings) -> int:
+    """Exit status for health checks: 0 when at least one worker reported recently."""
+    if not settings.redis_url:
+        print("no REDIS_URL: the in-process judge runs inside `codearena serve`")
+        return 1
+    import redis.asyncio as aioredis
+
+    client = aioredis.from_url(settings.redis_url, decode_responses=True)
+    try:
+        workers = await live_workers(client)
+    finally:
+        await client.aclose()
+    for w in workers:
+        print(f"{w.consumer} in_flight={w.in_flight} processed={w.processed} failed={w.failed}")
+    if not workers:
+        print("no live workers")
+    return 0 if workers else 1
