@@ -8,7 +8,7 @@ from realtime.api import admin, auth, execution, health, problems, sessions, use
 from realtime.auth import authenticate
 from realtime.config import Settings
 from realtime.endpoints import EndpointTable
-from realtime.execution import execution_ctx
+from realtime.execution import drain_before_sockets_close, execution_ctx
 from realtime.keys import SERVICES, SETTINGS
 from realtime.lifecycle import database_ctx, redis_ctx
 from realtime.middlewares import error_middleware
@@ -45,4 +45,5 @@ def create_app(settings: Settings) -> web.Application:
         router.include(part)
     attach(app, router)
     app.cleanup_ctx.append(execution_ctx)
+    app.on_shutdown.insert(0, drain_before_sockets_close)
     return app

@@ -91,11 +91,17 @@ class ExecutionService:
                 )
             )
 
-    async def stop(self) -> None:
-        """Stop taking jobs; in-flight ones finish within the queue's grace period."""
+    async def drain(self) -> None:
+        """Stop taking jobs and let in-flight ones finish (within the queue's grace period).
+
+        Called on shutdown before sockets close, so users still get their results.
+        """
         self._stop.set()
         if self._worker is not None:
             await self._worker
+
+    async def stop(self) -> None:
+        await self.drain()
         for task in list(self._watchdogs):
             task.cancel()
         await self.queue.close()
@@ -192,12 +198,21 @@ class ExecutionService:
             delay = min(delay * 1.5, 0.5)
 
 
+async def drain_before_sockets_close(app: web.Application) -> None:
+    """First shutdown step: finish in-flight judging while sockets can still hear results."""
+    if EXECUTION in app:
+        log.info("shutting down: finishing in-flight judge jobs")
+        await app[EXECUTION].drain()
+        log.info("judge drained")
+
+
 async def execution_ctx(app: web.Application) -> Any:
     from realtime.sockets.server import SIO
 
     service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO])
     await service.start()
     app[EXECUTION] = service
+
     app[SERVICES]["health_probes"]["judge_queue"] = lambda: (
         "redis" if app[SETTINGS].redis_url else "in-process"
     )

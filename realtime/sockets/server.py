@@ -118,8 +118,11 @@ def attach(app: web.Application, router: EventRouter) -> socketio.AsyncServer:
         # Tell clients why they are being dropped, then close every socket.
         notice = {"kind": "shutdown", "message": "server restarting; reconnect shortly"}
         try:
-            for sid, _ in list(sio.manager.get_participants("/", None)):  # this process's only
+            local = [sid for sid, _ in sio.manager.get_participants("/", None)]  # this process's
+            for sid in local:
                 await sio.emit("system:announcement", notice, to=sid)
+            for sid in local:
+                await sio.disconnect(sid)
             await sio.shutdown()
         except Exception:
             log.exception("error while closing sockets")
