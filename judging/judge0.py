@@ -1,0 +1,274 @@
+"""Optional remote backend: judge on a Judge0 server instead of the local sandbox.
+
+Speaks Judge0's documented API (https://ce.judge0.com): one submission per test is
+created with POST /submissions/batch?base64_encoded=true, then polled with
+GET /submissions/batch?tokens=...; Judge0 status ids map onto our verdicts. Outputs are
+checked here with our own checkers (no expected_output is sent), so verdicts mean the
+same as with the local judge, and the result has the same shape (JudgeResult, events).
+Custom checker programs need the local sandbox and are not supported here (IE).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import logging
+import signal as signals
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from judging.checkers import Checker, bind_checker, check
+from judging.errors import CheckerConfigError, JudgingError
+from judging.events import Compiled, Finished, TestFinished
+from judging.languages import get_language
+from judging.pipeline import INTERNAL_ERROR, EventCallback, safe_emitter
+from judging.results import JudgeResult, TestReport, report_for, trim_text
+from judging.sandbox import RunOutcome
+from judging.tasks import JudgeTask, TestCase
+from judging.verdicts import Verdict, run_verdict
+
+log = logging.getLogger(__name__)
+
+# Judge0 CE language ids; override per deployment (GET /languages lists a server's).
+DEFAULT_LANGUAGE_IDS: dict[str, int] = {
+    "python": 71,  # Python (3.8.1)
+    "javascript": 63,  # JavaScript (Node.js 12.14.0)
+    "c": 50,  # C (GCC 9.2.0)
+    "cpp": 54,  # C++ (GCC 9.2.0)
+    "java": 62,  # Java (OpenJDK 13.0.1)
+}
+
+IN_QUEUE, PROCESSING, ACCEPTED, WRONG_ANSWER, TIME_LIMIT, COMPILATION_ERROR = 1, 2, 3, 4, 5, 6
+# Runtime errors by status id, with the signal Judge0 names in the description.
+RUNTIME_SIGNALS: dict[int, str | None] = {
+    7: "SIGSEGV",
+    8: "SIGXFSZ",
+    9: "SIGFPE",
+    10: "SIGABRT",
+    11: None,  # NZEC: non-zero exit code
+    12: None,  # other
+}
+INTERNAL = {13, 14}  # internal error, exec format error
+BATCH_SIZE = 20  # Judge0's default MAX_SUBMISSION_BATCH_SIZE
+FIELDS = "token,status,stdout,stderr,compile_output,message,time,memory,exit_code,exit_signal"
+
+
+def _b64(data: bytes | str) -> str:
+    raw = data.encode() if isinstance(data, str) else data
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _unb64(value: str | None) -> bytes:
+    return base64.b64decode(value) if value else b""
+
+
+def outcome_from_judge0(item: Mapping[str, Any], memory_limit_mb: int) -> RunOutcome:
+    """A Judge0 submission result as our RunOutcome (status ids 3..12)."""
+    status = int(item["status"]["id"])
+    cpu_ms = round(float(item.get("time") or 0) * 1000)
+    memory_kb = int(item.get("memory") or 0)
+    sig = RUNTIME_SIGNALS.get(status)
+    exit_signal = item.get("exit_signal")
+    if sig is None and exit_signal:
+        try:
+            sig = signals.Signals(int(exit_signal)).name
+        except ValueError:
+            sig = f"SIG{exit_signal}"
+    exit_code = item.get("exit_code")
+    if status in RUNTIME_SIGNALS and exit_code in (None, 0) and sig is None:
+        exit_code = 1  # a runtime error with no code: never mistake it for a clean exit
+    return RunOutcome(
+        exit_code=None if sig else (0 if exit_code is None else int(exit_code)),
+        signal=sig,
+        cpu_ms=cpu_ms,
+        wall_ms=cpu_ms,
+        memory_kb=memory_kb,
+        stdout=_unb64(item.get("stdout")),
+        stderr=_unb64(item.get("stderr")),
+        timed_out=status == TIME_LIMIT,
+        output_exceeded=status == 8,
+        # Judge0 has no MLE status: a crash at the limit is the best evidence there is.
+        memory_exceeded=status in RUNTIME_SIGNALS and memory_kb >= memory_limit_mb * 1024,
+    )
+
+
+class Judge0Judge:
+    """Judges submissions on a Judge0 server; same `judge()` contract as `Judge`.
+
+    base_url: the Judge0 server, e.g. "https://judge0.example.com".
+    auth_token: sent as X-Auth-Token when the server requires it.
+    language_ids: our language id -> Judge0 language_id (default: Judge0 CE ids).
+    poll_interval_s: delay between polls. timeout_s: give up (IE) after this long.
+    client: an httpx.AsyncClient to use (default: one of our own, closed by close()).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth_token: str | None = None,
+        language_ids: Mapping[str, int] = DEFAULT_LANGUAGE_IDS,
+        poll_interval_s: float = 0.5,
+        timeout_s: float = 120.0,
+        client: httpx.AsyncClient | None = None,
+    ) -> None:
+        headers = {"X-Auth-Token": auth_token} if auth_token else {}
+        self._own_client = client is None
+        self.client = client or httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30)
+        self.language_ids = dict(language_ids)
+        self.poll_interval_s = poll_interval_s
+        self.timeout_s = timeout_s
+
+    async def close(self) -> None:
+        if self._own_client:
+            await self.client.aclose()
+
+    async def __aenter__(self) -> Judge0Judge:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def judge(self, task: JudgeTask, on_event: EventCallback | None = None) -> JudgeResult:
+        """Judge `task` remotely; events and result as `Judge.judge`."""
+        get_language(task.language)  # unknown ids raise, as with the local judge
+        emit = safe_emitter(on_event)
+        try:
+            result = await self._judge(task, emit)
+        except (JudgingError, httpx.HTTPError, KeyError, ValueError, TypeError):
+            log.exception("Judge0 judging failed")
+            result = JudgeResult(Verdict.IE, 0.0, 0, 0, error=INTERNAL_ERROR)
+        await emit(Finished(result))
+        return result
+
+    async def _judge(self, task: JudgeTask, emit: EventCallback) -> JudgeResult:
+        language_id = self.language_ids.get(task.language)
+        if language_id is None:
+            raise JudgingError(f"no Judge0 language id for {task.language!r}")
+        try:
+            checker = bind_checker(task.checker.kind, task.checker.options)
+        except CheckerConfigError:
+            log.exception("misconfigured checker for Judge0")
+            return JudgeResult(Verdict.IE, 0.0, 0, 0, error=INTERNAL_ERROR)
+        tests = task.selected_tests()
+        tokens = await self._submit(task, language_id, tests)
+        return await self._collect(task, tests, tokens, checker, emit)
+
+    async def _submit(
+        self, task: JudgeTask, language_id: int, tests: Sequence[TestCase]
+    ) -> list[str]:
+        tokens: list[str] = []
+        for start in range(0, len(tests), BATCH_SIZE):
+            batch = [
+                {
+                    "language_id": language_id,
+                    "source_code": _b64(task.source),
+                    "stdin": _b64(test.input),
+                    "cpu_time_limit": task.time_limit_s,
+                    "wall_time_limit": task.time_limit_s * 2 + 1,
+                    "memory_limit": task.memory_limit_mb * 1024,
+                }
+                for test in tests[start : start + BATCH_SIZE]
+            ]
+            response = await self.client.post(
+                "/submissions/batch",
+                params={"base64_encoded": "true"},
+                json={"submissions": batch},
+            )
+            response.raise_for_status()
+            for item in response.json():
+                if "token" not in item:
+                    raise JudgingError(f"Judge0 rejected a submission: {item}")
+                tokens.append(item["token"])
+        return tokens
+
+    async def _collect(
+        self,
+        task: JudgeTask,
+        tests: Sequence[TestCase],
+        tokens: list[str],
+        checker: Checker,
+        emit: EventCallback,
+    ) -> JudgeResult:
+        reports: dict[int, TestReport] = {}
+        compiled = False
+        deadline = time.monotonic() + self.timeout_s
+        while len(reports) < len(tests):
+            if time.monotonic() > deadline:
+                raise JudgingError("Judge0 did not finish in time")
+            for index, item in await self._poll(tokens, reports):
+                status = int(item["status"]["id"])
+                if status == COMPILATION_ERROR:
+                    message = trim_text(_unb64(item.get("compile_output")), 8192).strip()
+                    await emit(Compiled(False, message, 0))
+                    return JudgeResult(Verdict.CE, 0.0, 0, 0, compile_message=message)
+                if not compiled:
+                    compiled = True
+                    await emit(Compiled(True, "", 0))
+                report = await self._report(task, index, tests[index], item, checker)
+                reports[index] = report
+                await emit(TestFinished(report.redacted(), len(tests)))
+            if len(reports) < len(tests):
+                await asyncio.sleep(self.poll_interval_s)
+        return JudgeResult.from_reports([reports[i] for i in range(len(tests))])
+
+    async def _poll(
+        self, tokens: list[str], done: Mapping[int, TestReport]
+    ) -> list[tuple[int, Mapping[str, Any]]]:
+        """Finished submissions not reported yet, as (test index, item)."""
+        waiting = [i for i in range(len(tokens)) if i not in done]
+        finished = []
+        for start in range(0, len(waiting), BATCH_SIZE):
+            chunk = waiting[start : start + BATCH_SIZE]
+            response = await self.client.get(
+                "/submissions/batch",
+                params={
+                    "tokens": ",".join(tokens[i] for i in chunk),
+                    "base64_encoded": "true",
+                    "fields": FIELDS,
+                },
+            )
+            response.raise_for_status()
+            for index, item in zip(chunk, response.json()["submissions"], strict=True):
+                if int(item["status"]["id"]) not in (IN_QUEUE, PROCESSING):
+                    finished.append((index, item))
+        return finished
+
+    async def _report(
+        self,
+        task: JudgeTask,
+        index: int,
+        test: TestCase,
+        item: Mapping[str, Any],
+        checker: Checker,
+    ) -> TestReport:
+        status = int(item["status"]["id"])
+        if status in INTERNAL or status not in (
+            ACCEPTED,
+            WRONG_ANSWER,
+            TIME_LIMIT,
+            *RUNTIME_SIGNALS,
+        ):
+            log.error("Judge0 internal status %s: %s", status, item.get("message"))
+            return TestReport(index, Verdict.IE, 0, 0, test.hidden, name=test.name)
+        outcome = outcome_from_judge0(item, task.memory_limit_mb)
+        verdict = run_verdict(
+            exit_code=outcome.exit_code,
+            timed_out=outcome.timed_out,
+            memory_exceeded=outcome.memory_exceeded,
+            output_exceeded=outcome.output_exceeded,
+            stderr=outcome.stderr,
+            memory_errors=get_language(task.language).memory_errors,
+        )
+        feedback = None
+        if verdict is None:
+            if test.expected is None:
+                verdict = Verdict.AC
+            else:
+                result = await check(checker, test.input, test.expected, outcome.stdout)
+                verdict = Verdict.AC if result.passed else Verdict.WA
+                feedback = result.feedback
+        return report_for(index, test, verdict, outcome, feedback)

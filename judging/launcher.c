@@ -1,0 +1,281 @@
+/*
+ * CodeArena sandbox launcher: pid 1 of the sandbox's pid namespace (bwrap --as-pid-1).
+ *
+ * Why it exists:
+ *  - rlimits must be set *inside* the user namespace: RLIMIT_NPROC then counts only
+ *    this sandbox's tasks (ucounts are per user namespace), so a fork bomb fails fast
+ *    without starving concurrent runs that share the same unprivileged uid.
+ *  - as pid 1 it cannot be killed from inside (the kernel drops unhandled signals to a
+ *    namespace init), it reaps every orphan, so getrusage(RUSAGE_CHILDREN) covers the
+ *    whole process tree, and when it exits the kernel kills whatever is left.
+ *  - it reports the real exit status (exit code vs signal) that bwrap folds into 128+n.
+ *
+ *  - it waits for "go" before starting the program, so a sandbox can be built ahead of
+ *    time (namespaces, mounts, cgroup) and the run's clock starts only at "go".
+ *
+ * usage: launcher REPORT_FD CONTROL_FD WALL_MS [key=value ...] -- PROGRAM [ARGS...]
+ *        launcher --drop UID GID PROGRAM [ARGS...]   (outside: become UID, exec bwrap;
+ *        lets the server spawn with vfork instead of forking its whole address space)
+ * CONTROL_FD is a unix socket: one byte "g" with the program's stdin attached (SCM_RIGHTS)
+ * starts the run; EOF instead means the sandbox is not needed and the launcher exits.
+ *   keys: cpu (seconds), as, data, nproc, fsize, nofile, stack, core, memlock, msgqueue
+ * report (one line on REPORT_FD, none when never started):
+ *   status=exited|signaled|execfail value=N cpu_us=N maxrss_kb=N wall_us=N timed_out=0|1
+ *   stopped=0|1
+ * SIGTERM sent from outside the namespace (si_pid == 0) stops the program early, e.g.
+ * when the supervisor saw too much output; SIGTERM from inside is ignored.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <grp.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+struct limit_name {
+    const char *key;
+    int resource;
+};
+
+static const struct limit_name LIMITS[] = {
+    {"cpu", RLIMIT_CPU},       {"as", RLIMIT_AS},         {"data", RLIMIT_DATA},
+    {"nproc", RLIMIT_NPROC},   {"fsize", RLIMIT_FSIZE},   {"nofile", RLIMIT_NOFILE},
+    {"stack", RLIMIT_STACK},   {"core", RLIMIT_CORE},     {"memlock", RLIMIT_MEMLOCK},
+    {"msgqueue", RLIMIT_MSGQUEUE}, {NULL, 0},
+};
+
+#define MAX_LIMITS 16
+static int limit_res[MAX_LIMITS];
+static unsigned long long limit_val[MAX_LIMITS];
+static int limit_count;
+
+static void fail(const char *what) {
+    dprintf(2, "launcher: %s: %s\n", what, strerror(errno));
+    _exit(125);
+}
+
+static long long now_us(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000LL + t.tv_nsec / 1000;
+}
+
+static void parse_limit(const char *arg) {
+    const char *eq = strchr(arg, '=');
+    if (!eq || limit_count >= MAX_LIMITS) {
+        errno = EINVAL;
+        fail(arg);
+    }
+    for (const struct limit_name *l = LIMITS; l->key; l++) {
+        if (strlen(l->key) == (size_t)(eq - arg) && strncmp(l->key, arg, eq - arg) == 0) {
+            limit_res[limit_count] = l->resource;
+            limit_val[limit_count] = strtoull(eq + 1, NULL, 10);
+            limit_count++;
+            return;
+        }
+    }
+    errno = EINVAL;
+    fail(arg);
+}
+
+static void apply_limits(void) {
+    for (int i = 0; i < limit_count; i++) {
+        struct rlimit r = {limit_val[i], limit_val[i]};
+        /* CPU: SIGXCPU at the soft limit, SIGKILL one second later. */
+        if (limit_res[i] == RLIMIT_CPU) r.rlim_max = limit_val[i] + 1;
+        if (setrlimit(limit_res[i], &r) != 0) fail("setrlimit");
+    }
+}
+
+/* Wait for "go" on the control socket; returns the stdin fd it carried, or -1 on EOF. */
+static int wait_for_go(int control_fd) {
+    char byte = 0;
+    char space[CMSG_SPACE(sizeof(int))];
+    struct iovec iov = {&byte, 1};
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = space;
+    msg.msg_controllen = sizeof space;
+    ssize_t got;
+    do {
+        got = recvmsg(control_fd, &msg, MSG_CMSG_CLOEXEC);
+    } while (got < 0 && errno == EINTR);
+    if (got <= 0 || byte != 'g') return -1;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            int fd;
+            memcpy(&fd, CMSG_DATA(c), sizeof fd);
+            return fd;
+        }
+    }
+    return open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
+static int drop_and_exec(int argc, char **argv) {
+    if (argc < 5) {
+        dprintf(2, "usage: launcher --drop UID GID PROGRAM [ARGS...]\n");
+        return 125;
+    }
+    uid_t uid = (uid_t)strtoul(argv[2], NULL, 10);
+    gid_t gid = (gid_t)strtoul(argv[3], NULL, 10);
+    if (uid == 0 || gid == 0) {
+        dprintf(2, "launcher: refusing to drop to root\n");
+        return 125;
+    }
+    if (setgroups(0, NULL) != 0 || setresgid(gid, gid, gid) != 0 || setresuid(uid, uid, uid) != 0)
+        fail("drop privileges");
+    if (setuid(0) == 0) { /* must be impossible now */
+        dprintf(2, "launcher: privileges were not dropped\n");
+        return 125;
+    }
+    execv(argv[4], argv + 4);
+    fail("exec");
+    return 125;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "--drop") == 0) return drop_and_exec(argc, argv);
+    if (argc < 6) {
+        dprintf(2, "usage: launcher REPORT_FD CONTROL_FD WALL_MS [key=value ...] -- PROGRAM\n");
+        return 125;
+    }
+    /* kill(-1) below must only ever reach this sandbox's own namespace. */
+    if (getpid() != 1) {
+        dprintf(2, "launcher: refusing to run outside a pid namespace\n");
+        return 125;
+    }
+    int report_fd = atoi(argv[1]);
+    int control_fd = atoi(argv[2]);
+    long long wall_us = atoll(argv[3]) * 1000LL;
+    int i = 4;
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) parse_limit(argv[i]);
+    if (i + 1 >= argc) {
+        dprintf(2, "launcher: no program\n");
+        return 125;
+    }
+    char **program = argv + i + 1;
+
+    /* Not dumpable: the program (same uid) cannot ptrace us or open /proc/1/fd. */
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    /* Nothing we hold may leak into the program except stdio. */
+    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
+        for (int fd = 3; fd < 1024; fd++) fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+    signal(SIGPIPE, SIG_IGN);
+
+    sigset_t waited, old;
+    sigemptyset(&waited);
+    sigaddset(&waited, SIGCHLD);
+    sigaddset(&waited, SIGTERM);
+    sigprocmask(SIG_BLOCK, &waited, &old);
+
+    int input_fd = wait_for_go(control_fd);
+    if (input_fd < 0) return 0; /* not needed after all */
+    close(control_fd);
+    if (dup2(input_fd, 0) < 0) fail("dup2 stdin");
+    close(input_fd);
+
+    int errpipe[2];
+    if (pipe2(errpipe, O_CLOEXEC) != 0) fail("pipe2");
+
+    long long start = now_us();
+    pid_t child = fork();
+    if (child < 0) fail("fork");
+    if (child == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        for (int s = 1; s < NSIG; s++) signal(s, SIG_DFL);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        apply_limits();
+        execvp(program[0], program);
+        int e = errno;
+        if (write(errpipe[1], &e, sizeof e) < 0) _exit(127);
+        _exit(127);
+    }
+    close(errpipe[1]);
+    /* The program owns stdio now; drop ours so EOF means the program tree is done. */
+    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (devnull >= 0) {
+        dup2(devnull, 0);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+    }
+
+    int exec_errno = 0;
+    ssize_t got = read(errpipe[0], &exec_errno, sizeof exec_errno);
+    close(errpipe[0]);
+
+    int status = 0, main_done = 0, timed_out = 0, stopped = 0;
+    long long end = 0;
+    while (!main_done) {
+        pid_t p;
+        int st;
+        while ((p = waitpid(-1, &st, WNOHANG)) > 0) {
+            if (p == child) {
+                status = st;
+                main_done = 1;
+                end = now_us();
+            }
+        }
+        if (main_done) break;
+        long long left = start + wall_us - now_us();
+        if (left <= 0) {
+            timed_out = 1;
+            break;
+        }
+        struct timespec ts = {left / 1000000LL, (left % 1000000LL) * 1000L};
+        siginfo_t si;
+        int s = sigtimedwait(&waited, &si, &ts);
+        if (s == SIGTERM && si.si_pid == 0) {
+            stopped = 1;
+            break;
+        }
+    }
+    /* Kill everything else in the namespace, then reap it all so the rusage of the whole
+       tree is ours to report. */
+    kill(-1, SIGKILL);
+    if (!main_done) {
+        while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+        }
+        end = now_us();
+    }
+    while (wait(NULL) > 0 || errno == EINTR) {
+    }
+
+    struct rusage ru;
+    getrusage(RUSAGE_CHILDREN, &ru);
+    long long cpu_us = (long long)ru.ru_utime.tv_sec * 1000000LL + ru.ru_utime.tv_usec +
+                       (long long)ru.ru_stime.tv_sec * 1000000LL + ru.ru_stime.tv_usec;
+    const char *kind;
+    int value;
+    if (got == (ssize_t)sizeof exec_errno) {
+        kind = "execfail";
+        value = exec_errno;
+    } else if (WIFSIGNALED(status)) {
+        kind = "signaled";
+        value = WTERMSIG(status);
+    } else {
+        kind = "exited";
+        value = WEXITSTATUS(status);
+    }
+    dprintf(report_fd,
+            "status=%s value=%d cpu_us=%lld maxrss_kb=%ld wall_us=%lld timed_out=%d stopped=%d\n",
+            kind, value, cpu_us, ru.ru_maxrss, end - start, timed_out, stopped);
+    return 0;
+}

@@ -1,0 +1,329 @@
+"""One bubblewrap sandbox as a process: built ahead of time, started on "go", collected.
+
+Life of a SandboxProcess:
+  spawn()   bwrap builds the namespaces and mounts and execs our launcher as pid 1, which
+            parks on its control socket. We read the launcher's pid from bwrap's
+            --json-status-fd and move it into the run's memory cgroup; nothing has run
+            yet, so nothing escapes accounting.
+  go()      sends "go" with the program's stdin (a sealed memfd) attached; the launcher
+            starts the program and its clock. We collect stdout/stderr with caps and wait
+            for bwrap to exit, which happens only after pid 1 (and so every process in
+            the namespace) is gone.
+  discard() for a spare that is not needed: closing the control socket makes the
+            launcher exit without running anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from judging.capture import Capture, read_available, wait_readable
+from judging.cgroups import RunCgroup
+from judging.errors import SandboxError
+from judging.launcher import LauncherReport, launcher_argv, parse_report
+from judging.sandbox_policy import Limits, SandboxPolicy
+
+# Seconds past the wall limit before we stop trusting the launcher and kill from outside.
+BACKSTOP_GRACE_S = 2.0
+# Seconds a stopped run (too much output) gets to report before it is killed outright.
+STOP_GRACE_S = 1.0
+SPAWN_TIMEOUT_S = 10.0
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"SIG{number}"
+
+
+def memfd_stdin(data: bytes) -> int:
+    """A read-only fd holding `data`: no writer task, no pipe deadlock, seekable input."""
+    if not data:
+        return os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
+    fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        return os.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_CLOEXEC)
+    finally:
+        os.close(fd)
+
+
+class SandboxProcess:
+    """A sandbox that is built (spawn), then run once (go) or thrown away (discard)."""
+
+    def __init__(
+        self,
+        policy: SandboxPolicy,
+        launcher: Path,
+        bwrap_args: list[str],
+        command: list[str],
+        limits: Limits,
+        cgroup: RunCgroup | None,
+    ) -> None:
+        self.policy = policy
+        self.launcher = launcher
+        self.bwrap_args = bwrap_args
+        self.command = command
+        self.limits = limits
+        self.cgroup = cgroup
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc_fd: int | None = None
+        self.launcher_pidfd: int | None = None
+        self.killed = False
+        self._stop_requested = asyncio.Event()
+        self._fds: dict[str, int] = {}
+        self._control: socket.socket | None = None
+
+    # -- building --------------------------------------------------------------------
+
+    async def spawn(self) -> None:
+        """Start bwrap and wait until the launcher is parked in its cgroup."""
+        try:
+            self._spawn_process()
+            line = await self._read_status_line()
+            if line is None:
+                assert self.proc_fd is not None
+                await wait_readable(self.proc_fd, 5.0)
+                detail = read_available(self._fds["err_r"]).decode(errors="replace").strip()
+                raise SandboxError(f"bwrap failed to start: {detail[-500:]}")
+            launcher_pid = int(json.loads(line)["child-pid"])
+            self.launcher_pidfd = os.pidfd_open(launcher_pid)
+            if self.cgroup is not None:
+                # cgroupfs writes take microseconds: cheaper inline than a thread hop.
+                self.cgroup.attach(launcher_pid)
+        except BaseException:
+            self._abort()
+            raise
+
+    def _spawn_process(self) -> None:
+        for name in ("out", "err", "status", "report"):
+            r, w = os.pipe2(os.O_CLOEXEC)
+            self._fds[f"{name}_r"], self._fds[f"{name}_w"] = r, w
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self._control = ours
+        self._fds["control_theirs"] = theirs.detach()
+        fds = self._fds
+        cgroup_memory = self.cgroup is not None
+        argv = [
+            *self._drop_prefix(),
+            self.policy.bwrap,
+            *self.bwrap_args,
+            "--json-status-fd",
+            str(fds["status_w"]),
+            "--",
+            *launcher_argv(
+                self.policy.launcher_target,
+                fds["report_w"],
+                fds["control_theirs"],
+                max(1, round(self.limits.wall_time_s * 1000)),
+                self.limits.rlimits(cgroup_memory=cgroup_memory),
+                self.command,
+            ),
+        ]
+        self.proc = subprocess.Popen(  # noqa: ASYNC220 - fork+exec only; never waited on
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=fds["out_w"],
+            stderr=fds["err_w"],
+            pass_fds=(fds["status_w"], fds["report_w"], fds["control_theirs"]),
+            env={},
+            cwd="/",
+            close_fds=True,
+            start_new_session=True,
+        )
+        self.proc_fd = os.pidfd_open(self.proc.pid)
+        for name in ("out_w", "err_w", "status_w", "report_w", "control_theirs"):
+            os.close(fds.pop(name))
+
+    def _drop_prefix(self) -> list[str]:
+        """As root, exec bwrap through `launcher --drop`, so runs use the unprivileged uid.
+
+        Doing it in C rather than with Popen(user=...) keeps Python's fast vfork spawn.
+        """
+        if os.geteuid() != 0:
+            return []
+        return [str(self.launcher), "--drop", str(self.policy.run_uid), str(self.policy.run_gid)]
+
+    async def _read_status_line(self) -> bytes | None:
+        fd = self._fds["status_r"]
+        data = b""
+        deadline = time.monotonic() + SPAWN_TIMEOUT_S
+        while b"\n" not in data:
+            left = deadline - time.monotonic()
+            if left <= 0 or not await wait_readable(fd, left):
+                return None
+            chunk = read_available(fd, 4096)
+            if not chunk:
+                return None
+            data += chunk
+        return data.split(b"\n", 1)[0]
+
+    @property
+    def alive(self) -> bool:
+        """The parked launcher is still there (a spare can be used)."""
+        if self.launcher_pidfd is None:
+            return False
+        ready, _, _ = select.select([self.launcher_pidfd], [], [], 0)
+        return not ready
+
+    def discard(self) -> None:
+        """Throw away an unused sandbox: the launcher sees EOF and exits unstarted."""
+        self._abort()
+
+    # -- running ---------------------------------------------------------------------
+
+    async def go(self, stdin: bytes) -> RunOutcomeParts:
+        """Run the program on `stdin` and collect how it went."""
+        assert self.proc is not None and self.proc_fd is not None and self._control
+        stdout = Capture(self._fds.pop("out_r"), self.limits.output_bytes, self._stop)
+        stderr = Capture(self._fds.pop("err_r"), self.limits.stderr_bytes, self._stop)
+        try:
+            stdin_fd = memfd_stdin(stdin)
+            try:
+                socket.send_fds(self._control, [b"g"], [stdin_fd])
+            finally:
+                os.close(stdin_fd)
+            started = time.monotonic()
+            await self._wait_exit()
+            returncode = _reap(self.proc)
+            await stdout.wait(1.0)
+            await stderr.wait(1.0)
+            elapsed_ms = round((time.monotonic() - started) * 1000)
+            report = parse_report(read_available(self._fds["report_r"]))
+            status_tail = read_available(self._fds["status_r"])
+            return RunOutcomeParts(
+                report, status_tail, returncode, stdout, stderr, elapsed_ms, self.killed
+            )
+        finally:
+            stdout.close()
+            stderr.close()
+            self._abort()
+
+    def _stop(self) -> None:
+        self._stop_requested.set()
+
+    async def _wait_exit(self) -> None:
+        """Wait for bwrap to exit; stop on OLE, kill if the launcher overstays."""
+        assert self.proc_fd is not None
+        deadline = time.monotonic() + self.limits.wall_time_s + BACKSTOP_GRACE_S
+        exited = asyncio.ensure_future(wait_readable(self.proc_fd))
+        stop = asyncio.ensure_future(self._stop_requested.wait())
+        try:
+            while not exited.done():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    self._kill()
+                    deadline = time.monotonic() + 30.0
+                    continue
+                await asyncio.wait({exited, stop}, timeout=left, return_when="FIRST_COMPLETED")
+                if stop.done() and not exited.done():
+                    # Too much output: the launcher stops the tree and still reports.
+                    self._signal_launcher(signal.SIGTERM)
+                    deadline = min(deadline, time.monotonic() + STOP_GRACE_S)
+                    stop = asyncio.ensure_future(asyncio.Event().wait())
+        finally:
+            exited.cancel()
+            stop.cancel()
+
+    def _signal_launcher(self, sig: int) -> None:
+        if self.launcher_pidfd is not None:
+            with contextlib.suppress(ProcessLookupError, OSError):
+                signal.pidfd_send_signal(self.launcher_pidfd, sig)
+
+    def _kill(self) -> None:
+        self.killed = True
+        self._signal_launcher(signal.SIGKILL)
+        if self.cgroup is not None:
+            for pid in self.cgroup.pids():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+
+    def _abort(self) -> None:
+        """Synchronously end this sandbox and release everything (idempotent).
+
+        Closing the control socket first means a launcher that has not started its
+        program never will; then pid 1 is killed (the namespace dies with it) and bwrap
+        is reaped in the background.
+        """
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        proc = self.proc
+        if proc is not None and proc.returncode is None:
+            self._signal_launcher(signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+            _reap_soon(proc)
+        for fd in (self.proc_fd, self.launcher_pidfd, *self._fds.values()):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self.proc_fd = self.launcher_pidfd = None
+        self._fds.clear()
+
+
+class RunOutcomeParts:
+    """Raw material of a RunOutcome, interpreted by Sandbox (which knows the limits)."""
+
+    def __init__(
+        self,
+        report: LauncherReport | None,
+        status_tail: bytes,
+        returncode: int,
+        stdout: Capture,
+        stderr: Capture,
+        elapsed_ms: int,
+        killed: bool,
+    ) -> None:
+        self.report = report
+        self.status_tail = status_tail
+        self.returncode = returncode
+        self.stdout = bytes(stdout.data)
+        self.stderr = bytes(stderr.data)
+        self.output_exceeded = stdout.exceeded or stderr.exceeded
+        self.elapsed_ms = elapsed_ms
+        self.killed = killed
+
+    @property
+    def signal(self) -> str | None:
+        if self.report is not None and self.report.status == "signaled":
+            return _signal_name(self.report.value)
+        return None
+
+
+def _reap(proc: subprocess.Popen[bytes]) -> int:
+    """Reap bwrap (it has exited) and record it so Popen never waits on it again."""
+    if proc.returncode is None:
+        _, status = os.waitpid(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode
+
+
+def _reap_soon(proc: subprocess.Popen[bytes]) -> None:
+    """Reap a killed bwrap without blocking the loop (it exits within milliseconds)."""
+    try:
+        pid, status = os.waitpid(proc.pid, os.WNOHANG)
+    except ChildProcessError:
+        proc.returncode = -signal.SIGKILL
+        return
+    if pid:
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        return
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        _reap(proc)
+        return
+    loop.run_in_executor(None, _reap, proc)

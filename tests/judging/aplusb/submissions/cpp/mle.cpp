@@ -1,0 +1,5 @@
+#include <vector>
+int main() {
+    std::vector<std::vector<int>> keep;
+    for (;;) keep.emplace_back(1 << 18, 7);
+}
