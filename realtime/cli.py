@@ -7,8 +7,9 @@ import asyncio
 import getpass
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from realtime.config import Settings, load_settings
 
@@ -179,8 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Later layers (judge, worker) add their subcommands here: (subparsers, problems-subparsers).
-_EXTRA_COMMANDS: list = []
+def _judge_commands(sub: Any, problems: Any) -> None:
+    from realtime.judge_commands import register
+
+    register(sub, problems)
+
+
+# Subcommand groups defined elsewhere: (subparsers, problems-subparsers) -> None.
+_EXTRA_COMMANDS: list[Callable[[Any, Any], None]] = [_judge_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,4 +10,6 @@ if [ -f tests/js/package.json ]; then
   (cd tests/js && npm install --no-audit --no-fund --silent)
 fi
 "$VENV/bin/ruff" check .
+# Every reference solution of the bundled bank must be AC well inside its limits.
+"$VENV/bin/codearena" problems validate
 "$VENV/bin/pytest" "$@"

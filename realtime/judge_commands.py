@@ -1,0 +1,172 @@
+"""`codearena judge` and `codearena problems validate`: the judge from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from realtime.config import load_settings
+
+EXIT_BAD_ARGS = 2
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_BAD_ARGS
+
+
+def _tests_and_limits(args: argparse.Namespace) -> tuple[list[Any], float, int, str, dict] | str:
+    from judging.tasks import TestCase
+    from judging.testdata import read_tests_dir
+    from storage.problem_package import BANK_DIR, PackageError, load_package
+
+    if args.tests:
+        folder = Path(args.tests)
+        if not folder.is_dir():
+            return f"--tests {folder} is not a directory"
+        try:
+            tests = read_tests_dir(folder)
+        except ValueError as exc:
+            return str(exc)
+        if not tests:
+            return f"no NAME.in files in {folder}"
+        return tests, 2.0, 256, "tokens", {}
+    path = BANK_DIR / args.problem
+    if "/" in args.problem or not (path / "problem.toml").exists():
+        return f"unknown problem {args.problem!r} (not in the bundled bank)"
+    try:
+        package = load_package(path)
+    except PackageError as exc:
+        return str(exc)
+    tests = [TestCase(t.name, t.input, t.expected, t.hidden) for t in package.tests]
+    return (
+        tests,
+        package.time_limit,
+        package.memory_limit,
+        package.checker,
+        dict(package.checker_options),
+    )
+
+
+def cmd_judge(args: argparse.Namespace) -> int:
+    from judging.languages import LANGUAGES
+    from judging.pipeline import Judge
+    from judging.tasks import CheckerSpec, JudgeTask
+
+    source_path = Path(args.file)
+    if not source_path.is_file():
+        return _fail(f"{source_path} is not a file")
+    if args.language not in LANGUAGES:
+        return _fail(f"unknown language {args.language!r} (known: {', '.join(sorted(LANGUAGES))})")
+    loaded = _tests_and_limits(args)
+    if isinstance(loaded, str):
+        return _fail(loaded)
+    tests, time_limit, memory_limit, checker, options = loaded
+    if args.checker:
+        checker, options = args.checker, {}
+    task = JudgeTask(
+        language=args.language,
+        source=source_path.read_text(errors="replace"),
+        tests=tests,
+        time_limit_s=args.time_limit or time_limit,
+        memory_limit_mb=args.memory_limit or memory_limit,
+        checker=CheckerSpec(checker, options),
+        mode="submit",
+    )
+    settings = load_settings()
+
+    async def run() -> Any:
+        async with Judge(allow_unsandboxed=settings.allow_unsandboxed) as judge:
+            status = (await judge.available_languages())[args.language]
+            if not status.available:
+                return f"{status.name} is not available here: {status.reason}"
+            return await judge.judge(task)
+
+    result = asyncio.run(run())
+    if isinstance(result, str):
+        return _fail(result)
+    names = [t.name for t in tests]
+    report: dict[str, Any] = {"verdict": str(result.verdict), "score": result.score}
+    if result.compile_message:
+        report["compile_output"] = result.compile_message
+    report["tests"] = []
+    for t in result.tests:
+        row: dict[str, Any] = {
+            "name": names[t.index],
+            "verdict": str(t.verdict),
+            "time_ms": t.time_ms,
+            "memory_kb": t.memory_kb,
+        }
+        if t.exit_code is not None:
+            row["exit_code"] = t.exit_code
+        if t.signal is not None:
+            row["signal"] = t.signal
+        report["tests"].append(row)
+    if args.json:
+        print(json.dumps(report))
+    else:
+        for row in report["tests"]:
+            extra = f" exit={row['exit_code']}" if row.get("exit_code") else ""
+            extra += f" signal={row['signal']}" if row.get("signal") else ""
+            usage = f"{row['time_ms']:>6} ms {row['memory_kb']:>8} KB"
+            print(f"{row['name']:>14}  {row['verdict']:<4} {usage}{extra}")
+        if "compile_output" in report:
+            print(report["compile_output"])
+        print(f"verdict {report['verdict']}  score {report['score']}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from judging.bank_check import SolutionCheck, check_bank
+    from judging.pipeline import Judge
+    from storage.bank_import import packages_in
+    from storage.problem_package import BANK_DIR, PackageError
+
+    root = Path(args.dir) if args.dir else BANK_DIR
+    try:
+        packages = packages_in(root)
+    except PackageError as exc:
+        return _fail(str(exc))
+    settings = load_settings()
+
+    def show(check: SolutionCheck) -> None:
+        mark = "ok  " if check.ok else "FAIL"
+        print(
+            f"{mark} {check.slug:<32} {check.language:<10} {check.verdict:<4} "
+            f"{check.max_time_ms:>5}/{check.limit_ms} ms {check.problem or ''}",
+            flush=True,
+        )
+
+    async def run() -> list[SolutionCheck]:
+        async with Judge(allow_unsandboxed=settings.allow_unsandboxed) as judge:
+            return await check_bank(judge, packages, headroom=args.headroom, on_check=show)
+
+    checks = asyncio.run(run())
+    failed = [c for c in checks if not c.ok]
+    print(f"{len(packages)} problems, {len(checks)} reference solutions, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def register(sub: Any, problems: Any) -> None:
+    judge = sub.add_parser("judge", help="judge a source file on a problem or a tests folder")
+    judge.add_argument("file")
+    judge.add_argument("--language", required=True)
+    which = judge.add_mutually_exclusive_group(required=True)
+    which.add_argument("--problem", help="slug of a bundled problem")
+    which.add_argument("--tests", help="folder of NAME.in/NAME.out pairs")
+    judge.add_argument("--time-limit", type=float, default=None, help="seconds (CPU) per test")
+    judge.add_argument("--memory-limit", type=int, default=None, help="MB")
+    judge.add_argument("--checker", choices=("exact", "tokens", "float"), default=None)
+    judge.add_argument("--json", action="store_true", help="print one JSON object")
+    judge.set_defaults(func=cmd_judge)
+
+    validate = problems.add_parser("validate", help="judge every reference solution of a bank")
+    validate.add_argument("dir", nargs="?", default=None, help="default: the bundled bank")
+    validate.add_argument(
+        "--headroom", type=float, default=0.5, help="max fraction of the time limit (default 0.5)"
+    )
+    validate.set_defaults(func=cmd_validate)
