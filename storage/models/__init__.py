@@ -3,6 +3,7 @@
 from storage.models.base import Base, utcnow
 from storage.models.practice import PracticeSession, SessionSnapshot
 from storage.models.problems import Problem, ProblemLabel, ReferenceSolution, TestCase
+from storage.models.rooms import RatingChange, RoomDocUpdate, RoomMessage, RoomRecord, RoomResult
 from storage.models.submissions import Submission
 from storage.models.users import RefreshToken, User
 
@@ -11,8 +12,13 @@ __all__ = [
     "PracticeSession",
     "Problem",
     "ProblemLabel",
+    "RatingChange",
     "ReferenceSolution",
     "RefreshToken",
+    "RoomDocUpdate",
+    "RoomMessage",
+    "RoomRecord",
+    "RoomResult",
     "SessionSnapshot",
     "Submission",
     "TestCase",
