@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from judging.events import Compiled, Event, Finished, TestFinished
 from judging.pipeline import Judge
@@ -27,6 +27,14 @@ log = logging.getLogger(__name__)
 
 Emit = Callable[[str, dict[str, Any], Sequence[str]], Awaitable[None]]
 """emit(event, payload, rooms): deliver one server event to Socket.IO rooms."""
+
+
+class SubmissionObserver(Protocol):
+    """Someone else who cares about a submission's progress (e.g. its contest room)."""
+
+    async def on_progress(self, submission: Submission, done: int, total: int) -> None: ...
+
+    async def on_judged(self, submission: Submission) -> None: ...
 
 
 def job_for(submission: Submission, rooms: Sequence[str]) -> JudgeJob:
@@ -91,11 +99,19 @@ async def build_task(db: Database, submission: Submission) -> JudgeTask:
 class SubmissionJudge:
     """The job handler: `await handler(job)` judges, stores and reports one submission."""
 
-    def __init__(self, db: Database, judge: Judge, queue: JobQueue, emit: Emit) -> None:
+    def __init__(
+        self,
+        db: Database,
+        judge: Judge,
+        queue: JobQueue,
+        emit: Emit,
+        observer: SubmissionObserver | None = None,
+    ) -> None:
         self.db = db
         self.judge = judge
         self.queue = queue
         self.emit = emit
+        self.observer = observer
 
     async def __call__(self, job: JudgeJob) -> None:
         submission_id = int(job.payload["submission_id"])
@@ -110,9 +126,14 @@ class SubmissionJudge:
                 await submission_repo.mark_running(session, submission_id)
         if submission.status != "done":
             task = await build_task(self.db, submission)
+            done = 0
 
             async def on_event(event: Event) -> None:
+                nonlocal done
                 await self._progress(submission_id, event, rooms)
+                if isinstance(event, TestFinished) and self.observer is not None:
+                    done += 1
+                    await self._observe(self.observer.on_progress(submission, done, event.total))
 
             result = await self.judge.judge(task, on_event)
             payload = result.as_payload()
@@ -136,6 +157,15 @@ class SubmissionJudge:
         # job pending; whoever reclaims it finds it done and sends the result.
         if await self.queue.claim_result(job.job_id):
             await self.emit("code:result", result_payload(submission), rooms)
+            if self.observer is not None:
+                await self._observe(self.observer.on_judged(submission))
+
+    async def _observe(self, call: Awaitable[None]) -> None:
+        """An observer's failure is logged; it never fails the user's judging."""
+        try:
+            await call
+        except Exception:
+            log.exception("submission observer failed")
 
     async def _progress(self, submission_id: int, event: Event, rooms: Sequence[str]) -> None:
         if isinstance(event, Finished):

@@ -19,7 +19,7 @@ from aiohttp import web
 from judging.languages import LanguageStatus
 from judging.pipeline import Judge
 from judging.queue import JobQueue, create_job_queue
-from judging.submission_jobs import SubmissionJudge, job_for
+from judging.submission_jobs import SubmissionJudge, SubmissionObserver, job_for
 from realtime.config import Settings
 from realtime.keys import DATABASE, SERVICES, SETTINGS
 from storage.database import Database
@@ -67,7 +67,13 @@ def socket_emitter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> An
 
 
 class ExecutionService:
-    def __init__(self, settings: Settings, db: Database, sio: socketio.AsyncServer) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        sio: socketio.AsyncServer,
+        observer: SubmissionObserver | None = None,
+    ) -> None:
         self.settings = settings
         self.db = db
         self.sio = sio
@@ -77,7 +83,7 @@ class ExecutionService:
         )
         self.queue: JobQueue = create_job_queue(settings.redis_url)
         self.emit = socket_emitter(sio)
-        self.handler = SubmissionJudge(db, self.judge, self.queue, self.emit)
+        self.handler = SubmissionJudge(db, self.judge, self.queue, self.emit, observer)
         self._stop = asyncio.Event()
         self._worker: asyncio.Task[None] | None = None
         self._watchdogs: set[asyncio.Task[None]] = set()
@@ -207,9 +213,10 @@ async def drain_before_sockets_close(app: web.Application) -> None:
 
 
 async def execution_ctx(app: web.Application) -> Any:
+    from realtime.rooms_ctx import ROOMS
     from realtime.sockets.server import SIO
 
-    service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO])
+    service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO], app.get(ROOMS))
     await service.start()
     app[EXECUTION] = service
 

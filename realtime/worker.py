@@ -19,6 +19,7 @@ from judging.queue import RedisStreamJobQueue, live_workers
 from judging.submission_jobs import SubmissionJudge
 from realtime.config import Settings
 from realtime.execution import socket_emitter
+from realtime.rooms_service import RoomService
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,8 @@ async def run_worker(settings: Settings, *, concurrency: int | None = None) -> N
         visibility_timeout=settings.judge_visibility_timeout,
     )
     manager = socketio.AsyncRedisManager(settings.redis_url, write_only=True)
-    handler = SubmissionJudge(db, judge, queue, socket_emitter(manager))
+    emit = socket_emitter(manager)
+    handler = SubmissionJudge(db, judge, queue, emit, observer=RoomService(db, emit))
     try:
         await judge.start()
         statuses = await judge.available_languages()

@@ -58,6 +58,10 @@ async def execute(call: SocketCall) -> dict[str, Any]:
     except ExecutionRefused as exc:
         await _refuse(call, exc)
         raise  # unreachable: _refuse raises
+    if data.room is not None:
+        from realtime.rooms_ctx import ROOMS
+
+        await call.app[ROOMS].on_submitted(submission, data.problem)
     return {"submission_id": submission.id, "status": submission.status}
 
 

@@ -46,3 +46,21 @@ class SessionRef(Payload):
 class SessionSubmit(Payload):
     session: int = Field(ge=1)
     language: LanguageId | None = None
+
+
+RoomId = str
+
+
+class RoomJoin(Payload):
+    room: RoomId = Field(min_length=1, max_length=64)
+    invite_code: str | None = Field(None, max_length=64)
+    spectator: bool = False
+
+
+class RoomRef(Payload):
+    room: RoomId = Field(min_length=1, max_length=64)
+
+
+class RoomChat(Payload):
+    room: RoomId = Field(min_length=1, max_length=64)
+    text: str = Field(min_length=1, max_length=1000)
