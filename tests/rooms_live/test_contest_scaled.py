@@ -1,0 +1,120 @@
+"""One contest served by two web processes on PostgreSQL + Redis, judged by a worker."""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import socketio
+
+from storage.database import Database
+from storage.repositories import rooms as room_repo
+from tests.conftest import PG_URL
+from tests.inbox import Inbox
+from tests.rooms_live.test_contest import GOOD, ROOM_EVENTS, WRONG
+from tests.sockets.test_scaled import login
+from tests.sockets.test_workers import insert_problem
+
+
+async def client_for(url: str, token: str, inbox: Inbox) -> socketio.AsyncClient:
+    sio = socketio.AsyncClient(reconnection=False)
+    for name, handler in inbox.handlers(*ROOM_EVENTS).items():
+        sio.on(name, handler)
+    await sio.connect(url, auth={"token": token}, transports=["websocket"])
+    return sio
+
+
+async def submit(sio: socketio.AsyncClient, inbox: Inbox, room_id: str, code: str) -> None:
+    ack = await sio.call(
+        "code:execute",
+        {
+            "problem": "a-plus-b",
+            "language": "python",
+            "mode": "submit",
+            "code": code,
+            "room": room_id,
+        },
+        timeout=10,
+    )
+    assert ack["ok"], ack
+    await inbox.wait_for(
+        "code:result", lambda e: e["submission_id"] == ack["submission_id"], within=90
+    )
+
+
+async def test_contest_across_two_processes(cluster, aplusb_draft):
+    await insert_problem(aplusb_draft)
+    a = cluster.serve("web-a")
+    b = cluster.serve("web-b")
+    cluster.start("worker", "worker", "--concurrency", "2")
+    alice, bob, carol = await login(a.url), await login(b.url), await login(a.url)
+    async with aiohttp.ClientSession() as http:
+        resp = await http.post(
+            a.url + "/api/rooms",
+            json={
+                "problems": ["a-plus-b"],
+                "max_participants": 3,
+                "rated": True,
+                "countdown_seconds": 1,
+            },
+            headers=alice.headers,
+        )
+        assert resp.status == 201, await resp.text()
+        rid = (await resp.json())["room"]["id"]
+
+    inboxes = {name: Inbox() for name in ("alice", "bob", "carol", "alice2")}
+    clients = {
+        "alice": await client_for(a.url, alice.token, inboxes["alice"]),
+        "bob": await client_for(b.url, bob.token, inboxes["bob"]),
+        "carol": await client_for(a.url, carol.token, inboxes["carol"]),
+    }
+    try:
+        for name in ("alice", "bob", "carol"):
+            ack = await clients[name].call("room:join", {"room": rid}, timeout=10)
+            assert ack["ok"], ack
+        for inbox in list(inboxes.values())[:3]:
+            await inbox.wait_for("room:start", within=20)
+        await asyncio.sleep(1.0)  # both processes' clocks had their chance to start it again
+        assert all(len(inboxes[n].events["room:start"]) == 1 for n in ("alice", "bob", "carol"))
+
+        await submit(clients["bob"], inboxes["bob"], rid, GOOD)
+        await submit(clients["alice"], inboxes["alice"], rid, WRONG)
+        # Bob's standing reaches clients on the other process too.
+        board = await inboxes["carol"].wait_for(
+            "leaderboard:update", lambda e: e["standings"][0]["solved"] == 1, within=30
+        )
+        assert board["standings"][0]["user_id"] == bob.id
+
+        # Bob drops and reconnects to the other process: full state at once, standing kept.
+        await clients["bob"].disconnect()
+        inboxes["bob"] = Inbox()
+        clients["bob"] = await client_for(a.url, bob.token, inboxes["bob"])
+        ack = await clients["bob"].call("room:join", {"room": rid}, timeout=10)
+        assert ack["ok"] and ack["role"] == "participant"
+        assert ack["room"]["status"] == "in_progress"
+        assert ack["leaderboard"]["standings"][0]["user_id"] == bob.id
+
+        # The creator ends it from two tabs on two processes at once: one end, one rating update.
+        clients["alice2"] = await client_for(b.url, alice.token, inboxes["alice2"])
+        acks = await asyncio.gather(
+            clients["alice"].call("room:end", {"room": rid}, timeout=10),
+            clients["alice2"].call("room:end", {"room": rid}, timeout=10),
+        )
+        assert all(ack["ok"] for ack in acks), acks
+        for name in ("bob", "carol"):
+            end = await inboxes[name].wait_for("room:end", within=15)
+            assert end["standings"][0]["user_id"] == bob.id
+        await asyncio.sleep(1.5)
+        for name in ("bob", "carol"):
+            assert len(inboxes[name].events["room:end"]) == 1
+        db = Database(PG_URL)
+        try:
+            async with db.session() as session:
+                assert len(await room_repo.results(session, rid)) == 3
+                assert len(await room_repo.rating_history(session, bob.id)) == 1
+        finally:
+            await db.close()
+    finally:
+        for sio in clients.values():
+            if sio.connected:
+                await sio.disconnect()
