@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     judge_timeout_seconds: float = Field(120.0, gt=0, validation_alias="CODEARENA_JUDGE_TIMEOUT")
 
     # realtime
+    socketio_channel: str = Field("codearena", validation_alias="CODEARENA_SOCKETIO_CHANNEL")
     ping_interval: float = Field(20.0, gt=0, validation_alias="CODEARENA_PING_INTERVAL")
     ping_timeout: float = Field(20.0, gt=0, validation_alias="CODEARENA_PING_TIMEOUT")
     max_socket_message_bytes: int = Field(

@@ -45,7 +45,9 @@ async def run_worker(settings: Settings, *, concurrency: int | None = None) -> N
         concurrency=concurrency or settings.judge_concurrency,
         visibility_timeout=settings.judge_visibility_timeout,
     )
-    manager = socketio.AsyncRedisManager(settings.redis_url, write_only=True)
+    manager = socketio.AsyncRedisManager(
+        settings.redis_url, channel=settings.socketio_channel, write_only=True
+    )
     emit = socket_emitter(manager)
     handler = SubmissionJudge(db, judge, queue, emit, observer=RoomService(db, emit))
     try:

@@ -19,9 +19,13 @@ from sqlalchemy import text
 from realtime.config import Settings, load_settings
 from storage.database import create_engine
 
-PG_URL = os.environ.get(
+PG_BASE_URL = os.environ.get(
     "CODEARENA_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
+# Each pytest process gets its own database (created from the base one), so suites
+# running side by side never drop each other's tables.
+PG_DB_NAME = f"codearena_test_{os.getpid()}"
+PG_URL = PG_BASE_URL.rsplit("/", 1)[0] + "/" + PG_DB_NAME
 ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -39,6 +43,31 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         choice = metafunc.config.getoption("--db")
         backends = ["sqlite", "postgres"] if choice == "both" else [choice]
         metafunc.parametrize("backend", backends, scope="function")
+
+
+async def _admin_sql(statement: str) -> None:
+    import asyncpg
+
+    dsn = PG_BASE_URL.replace("postgresql+asyncpg://", "postgresql://")
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_postgres_database() -> Any:
+    """Create this run's PostgreSQL database up front and drop it at the end."""
+    import asyncio
+
+    if not _pg_reachable():
+        yield
+        return
+    asyncio.run(_admin_sql(f'DROP DATABASE IF EXISTS "{PG_DB_NAME}" WITH (FORCE)'))
+    asyncio.run(_admin_sql(f'CREATE DATABASE "{PG_DB_NAME}"'))
+    yield
+    asyncio.run(_admin_sql(f'DROP DATABASE IF EXISTS "{PG_DB_NAME}" WITH (FORCE)'))
 
 
 def _pg_reachable() -> bool:
@@ -228,7 +257,11 @@ async def aplusb(server: Any, aplusb_draft: Any) -> str:
     return aplusb_draft.slug
 
 
-REDIS_URL = os.environ.get("CODEARENA_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+# A Redis database and Socket.IO channel per pytest process, so parallel runs don't mix.
+REDIS_URL = os.environ.get(
+    "CODEARENA_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{8 + os.getpid() % 8}"
+)
+SOCKETIO_CHANNEL = f"codearena-test-{os.getpid()}"
 
 
 def _redis_reachable() -> bool:
@@ -276,6 +309,7 @@ async def cluster(tmp_path: Any, redis_url: str) -> AsyncIterator[Any]:
             CODEARENA_SECRET="cluster-secret-" + "y" * 32,
             CODEARENA_ENV="test",
             CODEARENA_LOAD_BANK="false",
+            CODEARENA_SOCKETIO_CHANNEL=SOCKETIO_CHANNEL,
         ),
     )
     try:

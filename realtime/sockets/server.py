@@ -34,7 +34,11 @@ def build_server(settings: Settings) -> socketio.AsyncServer:
     Ping: a 20 s interval with a 20 s timeout notices a dead peer within ~40 s
     while costing idle clients one tiny packet every 20 s.
     """
-    manager = socketio.AsyncRedisManager(settings.redis_url) if settings.redis_url else None
+    manager = (
+        socketio.AsyncRedisManager(settings.redis_url, channel=settings.socketio_channel)
+        if settings.redis_url
+        else None
+    )
     return socketio.AsyncServer(
         async_mode="aiohttp",
         client_manager=manager,
