@@ -109,7 +109,7 @@ async def test_expired_and_tampered_tokens(client):
     good = (await (await login(client)).json())["access_token"]
     payload = jwt.decode(good, options={"verify_signature": False})
     payload["role"] = "admin"
-    forged = jwt.encode(payload, "guessed-secret", algorithm="HS256")
+    forged = jwt.encode(payload, "guessed-secret-" + "x" * 32, algorithm="HS256")
     head, body, sig = good.split(".")
     flipped = f"{head}.{body}.{sig[:-2]}{'AA' if sig[-2:] != 'AA' else 'BB'}"
     none_alg = jwt.encode(payload, "", algorithm="none")
