@@ -100,3 +100,29 @@ async def test_worker_results_reach_client_and_killed_worker_loses_nothing(
     finally:
         await client.disconnect()
         await redis.aclose()
+
+
+async def test_no_worker_means_code_timeout(cluster, aplusb_draft):
+    await insert_problem(aplusb_draft)
+    cluster.env["CODEARENA_JUDGE_TIMEOUT"] = "2"
+    web = cluster.serve("web")  # scaled mode, but no `codearena worker` is running
+    me = await login(web.url)
+    inbox = Inbox()
+    client = socketio.AsyncClient(reconnection=False)
+    for name, handler in inbox.handlers(*CODE_EVENTS).items():
+        client.on(name, handler)
+    await client.connect(web.url, auth={"token": me.token}, transports=["websocket"])
+    try:
+        ack = await client.call(
+            "code:execute",
+            {"problem": "a-plus-b", "language": "python", "mode": "run", "code": "print(3)"},
+            timeout=10,
+        )
+        assert ack["ok"]
+        timeout = await inbox.wait_for(
+            "code:timeout", lambda e: e["submission_id"] == ack["submission_id"], within=20
+        )
+        assert "did not answer" in timeout["message"]
+        assert not inbox.events["code:result"]
+    finally:
+        await client.disconnect()
