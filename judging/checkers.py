@@ -126,7 +126,7 @@ async def custom(
     """
     from judging.results import trim_text
 
-    with sandbox.workspace() as data:
+    async with sandbox.workspace() as data:
         for name, content in (("input", input), ("output", actual), ("answer", expected)):
             path = data.path / name
             path.write_bytes(content)

@@ -198,6 +198,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             self_test_output="5\n",
             extra_binds=(
+                Bind("/etc/alternatives", optional=True),  # /usr/bin/java -> the JDK
                 Bind("/etc/java-17-openjdk", optional=True),
                 Bind("/etc/java-21-openjdk", optional=True),
             ),
@@ -287,7 +288,7 @@ async def probe_language(sandbox: Sandbox, language: Language) -> LanguageStatus
         version = text.splitlines()[0] if text else None
         if not probe.ok:
             return unavailable(f"version probe failed: {text[:200]}", version)
-        with sandbox.workspace() as workspace:
+        async with sandbox.workspace() as workspace:
             program = await Program.build(sandbox, language, language.self_test, workspace)
             if not program.ok:
                 return unavailable(f"self-test did not compile: {program.message[:300]}", version)

@@ -53,7 +53,7 @@ class Judge:
         self.concurrency = concurrency or os.cpu_count() or 1
         self._slots = asyncio.Semaphore(self.concurrency)
         self._checkers: OrderedDict[str, asyncio.Task[Program]] = OrderedDict()
-        self._checker_spaces = contextlib.ExitStack()
+        self._checker_spaces = contextlib.AsyncExitStack()
 
     async def start(self) -> None:
         await self.sandbox.start()
@@ -62,7 +62,7 @@ class Judge:
         for task in self._checkers.values():
             task.cancel()
         self._checkers.clear()
-        self._checker_spaces.close()
+        await self._checker_spaces.aclose()
         await self.sandbox.close()
 
     async def __aenter__(self) -> Judge:
@@ -106,7 +106,7 @@ class Judge:
         except CheckerConfigError:
             log.exception("misconfigured checker %r", task.checker.kind)
             return JudgeResult(Verdict.IE, 0.0, 0, 0, error=INTERNAL_ERROR)
-        with self.sandbox.workspace() as workspace:
+        async with self.sandbox.workspace() as workspace:
             program = Program.prepare(self.sandbox, language, task.source, workspace)
             if program.needs_compile_first:
                 async with self._slots:
@@ -248,7 +248,7 @@ class Judge:
 
     async def _build_checker(self, language: Language, source: str) -> Program:
         # Checker workspaces live until the judge closes; a few KB each, bounded by LRU size.
-        workspace = self._checker_spaces.enter_context(self.sandbox.workspace())
+        workspace = await self._checker_spaces.enter_async_context(self.sandbox.workspace())
         async with self._slots:
             return await Program.build(self.sandbox, language, source, workspace)
 

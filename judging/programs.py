@@ -102,6 +102,8 @@ class Program:
             mounts=(mount, *mounts),
             extra_binds=self.language.extra_binds,
             env=self.language.env,
+            # Tests of one submission repeat this exact run: pre-build the next sandbox.
+            warm=not mounts,
         )
 
 

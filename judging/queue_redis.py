@@ -114,6 +114,15 @@ def field_map(fields: Any) -> dict[str, str]:
     return {text(k): text(v) for k, v in zip(items[::2], items[1::2], strict=True)}
 
 
+def decode_payload(raw: str) -> dict[str, Any]:
+    """A stored payload, or {} if it is unreadable (that may be why the job failed)."""
+    try:
+        payload = json.loads(raw)
+    except ValueError:
+        return {}
+    return payload if isinstance(payload, dict) else {}
+
+
 @dataclass(frozen=True, slots=True)
 class WorkerHealth:
     """What a worker last reported about itself (refreshed every few seconds)."""
@@ -261,7 +270,7 @@ class RedisStreamJobQueue(JobQueue):
             found.append(
                 JobFailure(
                     job_id=fields["job_id"],
-                    payload=json.loads(fields.get("payload") or "{}"),
+                    payload=decode_payload(fields.get("payload", "")),
                     error=fields.get("error", ""),
                     attempts=int(fields.get("attempts", 0)),
                     failed_at=float(fields.get("failed_at", 0)),

@@ -3,42 +3,36 @@
 One run: bwrap (as an unprivileged uid when we are root) builds fresh user, pid, net,
 ipc, uts, cgroup and mount namespaces with read-only system paths, a private size-capped
 /tmp and no environment from the server; our launcher (launcher.c) is pid 1 inside, sets
-rlimits and supervises the program. bwrap waits on --block-fd until we have moved the
-sandbox into its memory cgroup, so nothing escapes accounting. The event loop collects
-stdout/stderr with caps, and the run ends when pid 1 exits: the kernel has then killed
-every process in the namespace, daemons included.
+rlimits and supervises the program (see sandbox_process.py for the plumbing). Every run
+gets a sandbox of its own; for repeated runs (`warm=True`, the tests of a submission) the
+next identical sandbox is built in the background while the current one runs, which
+takes bwrap's few milliseconds of setup off the critical path.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import os
-import select
 import shutil
-import signal
 import stat
-import subprocess
 import tempfile
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from judging.capture import Capture, read_available, wait_readable
 from judging.cgroups import MemoryCgroups, RunCgroup
 from judging.errors import SandboxError, SandboxUnavailable
-from judging.launcher import LauncherReport, build_launcher, launcher_argv, parse_report
+from judging.launcher import build_launcher
 from judging.sandbox_policy import DEFAULT_POLICY, MIB, Bind, Limits, Mount, SandboxPolicy
+from judging.sandbox_process import RunOutcomeParts, SandboxProcess
+from judging.spares import SparePool
 
 log = logging.getLogger(__name__)
 
-# Seconds past the wall limit before we stop trusting the launcher and kill from outside.
-BACKSTOP_GRACE_S = 2.0
-# Seconds a stopped run gets to report before it is killed outright.
-STOP_GRACE_S = 1.0
+SPARE_TTL_S = 10.0  # an unused pre-built sandbox is thrown away after this long
 
 
 @dataclass(frozen=True)
@@ -79,25 +73,14 @@ class Workspace:
         return Mount(str(self.path), target, writable)
 
 
-def _signal_name(number: int) -> str:
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return f"SIG{number}"
-
-
-def _memfd_stdin(data: bytes) -> int:
-    """A read-only fd holding `data`: no writer task, no pipe deadlock, seekable input."""
-    if not data:
-        return os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
-    fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        return os.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_CLOEXEC)
-    finally:
-        os.close(fd)
+RunKey = tuple[
+    tuple[str, ...],
+    Limits,
+    tuple[Mount, ...],
+    tuple[Bind, ...],
+    tuple[tuple[str, str], ...],
+    str | None,
+]
 
 
 def _check_state_dir(path: Path) -> None:
@@ -125,6 +108,7 @@ class Sandbox:
     allow_unsandboxed: development only: when bwrap is missing or unusable, run
         commands directly on the host with rlimits and log a loud warning on every run.
     use_cgroups: try per-run memory cgroups (default True; falls back to rlimits).
+    max_spares: pre-built sandboxes kept at most (default: four per core; 0 disables).
     """
 
     def __init__(
@@ -135,19 +119,24 @@ class Sandbox:
         launcher: Path | None = None,
         allow_unsandboxed: bool = False,
         use_cgroups: bool = True,
+        max_spares: int | None = None,
     ) -> None:
         self.policy = policy
         self.state_dir = state_dir or Path(tempfile.gettempdir()) / (
             f"codearena-sandbox-{os.geteuid()}"
         )
         self.allow_unsandboxed = allow_unsandboxed
-        self._launcher = launcher
-        self._use_cgroups = use_cgroups
+        self.max_spares = 4 * (os.cpu_count() or 1) if max_spares is None else max_spares
         self.cgroups: MemoryCgroups | None = None
         self.sandboxed = True
         self.unavailable_reason: str | None = None
+        self._launcher = launcher
+        self._use_cgroups = use_cgroups
         self._started = False
         self._start_lock = asyncio.Lock()
+        self.spares = SparePool(self._build, _discard, limit=self.max_spares, ttl_s=SPARE_TTL_S)
+        # One long-lived thread starts every bwrap (see SandboxProcess.spawn).
+        self._spawner = _new_spawner()
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -191,8 +180,8 @@ class Sandbox:
         if self._use_cgroups and self.cgroups is None:
             self.cgroups = await asyncio.to_thread(MemoryCgroups.detect)
         try:
-            outcome = await self._run_bwrap(
-                ["/bin/true"], Limits(wall_time_s=10), b"", (), (), (), None
+            outcome = await self._run_sandboxed(
+                (("/bin/true",), Limits(wall_time_s=10), (), (), (), None), b"", warm=False
             )
         except SandboxError as exc:
             raise SandboxUnavailable(f"bubblewrap does not work here: {exc}") from exc
@@ -205,9 +194,15 @@ class Sandbox:
         return self._launcher
 
     async def close(self) -> None:
+        """Throw away pre-built sandboxes and release cgroups; call after the last run."""
+        await self.spares.close()
         if self.cgroups is not None:
             await asyncio.to_thread(self.cgroups.close)
             self.cgroups = None
+        # The spawner thread's exit kills any sandbox still running (--die-with-parent).
+        spawner, self._spawner = self._spawner, _new_spawner()
+        await asyncio.to_thread(spawner.shutdown)
+        self._started = False
 
     async def __aenter__(self) -> Sandbox:
         await self.start()
@@ -218,12 +213,12 @@ class Sandbox:
 
     # -- workspaces ------------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def workspace(self) -> Iterator[Workspace]:
+    @contextlib.asynccontextmanager
+    async def workspace(self) -> AsyncIterator[Workspace]:
         """A fresh host directory for one submission, removed afterwards.
 
         Owned by the run uid so the compile step may write its binary there; test runs
-        mount it read-only.
+        mount it read-only. Pre-built sandboxes that mount it go with it.
         """
         path = Path(tempfile.mkdtemp(prefix=f"ws-{os.getpid()}-", dir=self.state_dir / "work"))
         try:
@@ -231,6 +226,11 @@ class Sandbox:
                 os.chown(path, self.policy.run_uid, self.policy.run_gid)
             yield Workspace(path)
         finally:
+
+            def uses(key: RunKey) -> bool:
+                return any(m.source == str(path) for m in key[2])
+
+            await self.spares.drop(uses)
             shutil.rmtree(path, ignore_errors=True)
 
     def visible_path(self, mount: Mount) -> str:
@@ -249,6 +249,7 @@ class Sandbox:
         extra_binds: Sequence[Bind] = (),
         env: Sequence[tuple[str, str]] = (),
         cwd: str | None = None,
+        warm: bool = False,
     ) -> RunOutcome:
         """Run `command` (absolute paths, as seen inside) and report how it went.
 
@@ -256,6 +257,8 @@ class Sandbox:
         mounts: per-run host dirs (e.g. the workspace at /box). extra_binds: further
         read-only system paths a toolchain needs. env: variables on top of the policy's.
         cwd: working directory inside (default: the private /tmp).
+        warm: more runs with exactly these arguments will follow (a submission's tests):
+        build the next sandbox now, so that run starts without setup delay.
         Raises SandboxError when the sandbox itself fails (never for the program's own
         failures, which are reported in the outcome).
         """
@@ -267,295 +270,104 @@ class Sandbox:
             return await run_unsandboxed(
                 list(command), limits, stdin, tuple(mounts), tuple(env), cwd, self.policy
             )
-        return await self._run_bwrap(
-            list(command), limits, stdin, tuple(mounts), tuple(extra_binds), tuple(env), cwd
-        )
+        key: RunKey = (tuple(command), limits, tuple(mounts), tuple(extra_binds), tuple(env), cwd)
+        return await self._run_sandboxed(key, stdin, warm=warm)
 
-    async def _run_bwrap(
-        self,
-        command: list[str],
-        limits: Limits,
-        stdin: bytes,
-        mounts: tuple[Mount, ...],
-        extra_binds: tuple[Bind, ...],
-        env: tuple[tuple[str, str], ...],
-        cwd: str | None,
-    ) -> RunOutcome:
-        assert self._launcher is not None
-        cgroup: RunCgroup | None = None
-        if self.cgroups is not None:
-            # cgroupfs writes take microseconds: cheaper inline than a thread hop.
-            cgroup = self.cgroups.create(limits.memory_mb * MIB)
+    async def _run_sandboxed(self, key: RunKey, stdin: bytes, *, warm: bool) -> RunOutcome:
+        process = self.spares.take(key) if warm else None
+        if process is None:
+            process = await self._build(key)
+        if warm:
+            self.spares.replenish(key)
         try:
-            return await _BwrapRun(self, command, limits, stdin, cgroup).execute(
-                self.policy.bwrap_args(
-                    limits=limits,
-                    mounts=mounts,
-                    extra_binds=extra_binds,
-                    extra_env=env,
-                    launcher_source=str(self._launcher),
-                    cwd=cwd,
-                )
+            parts = await process.go(stdin)
+            return _outcome(parts, process.limits, process.cgroup, key[0])
+        finally:
+            _release_cgroup(process.cgroup)
+
+    async def _build(self, key: RunKey) -> SandboxProcess:
+        command, limits, mounts, extra_binds, env, cwd = key
+        cgroup = self.cgroups.create(limits.memory_mb * MIB) if self.cgroups else None
+        args = self.policy.bwrap_args(
+            limits=limits,
+            mounts=mounts,
+            extra_binds=extra_binds,
+            extra_env=env,
+            launcher_source=str(self.launcher_path),
+            cwd=cwd,
+        )
+        process = SandboxProcess(
+            self.policy, self.launcher_path, args, list(command), limits, cgroup, self._spawner
+        )
+        try:
+            await process.spawn()
+        except BaseException:
+            _release_cgroup(cgroup)
+            raise
+        return process
+
+
+def _new_spawner() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox-spawn")
+
+
+async def _discard(process: SandboxProcess) -> None:
+    await process.discard()
+    _release_cgroup(process.cgroup)
+
+
+def _release_cgroup(cgroup: RunCgroup | None) -> None:
+    if cgroup is None or cgroup.try_remove():
+        return
+    try:
+        asyncio.get_running_loop().run_in_executor(None, cgroup.remove)
+    except RuntimeError:  # no loop (interpreter shutdown): do it here
+        cgroup.remove()
+
+
+def _outcome(
+    parts: RunOutcomeParts, limits: Limits, cgroup: RunCgroup | None, command: tuple[str, ...]
+) -> RunOutcome:
+    """Interpret the launcher's report against the limits."""
+    oom = cgroup is not None and cgroup.oom_kills() > 0
+    report = parts.report
+    if report is None:
+        if parts.killed or parts.output_exceeded:
+            return RunOutcome(
+                exit_code=None,
+                signal="SIGKILL",
+                cpu_ms=0,
+                wall_ms=parts.elapsed_ms,
+                memory_kb=(cgroup.peak_bytes() // 1024) if cgroup else 0,
+                stdout=parts.stdout,
+                stderr=parts.stderr,
+                timed_out=parts.killed_for_time,
+                output_exceeded=parts.output_exceeded,
+                memory_exceeded=oom,
             )
-        finally:
-            if cgroup is not None and not cgroup.try_remove():
-                try:
-                    await asyncio.to_thread(cgroup.remove)
-                except asyncio.CancelledError:
-                    cgroup.remove()
-                    raise
-
-
-class _BwrapRun:
-    """The plumbing of one bwrap run: fds, process, limits, collection."""
-
-    def __init__(
-        self,
-        sandbox: Sandbox,
-        command: list[str],
-        limits: Limits,
-        stdin: bytes,
-        cgroup: RunCgroup | None,
-    ) -> None:
-        self.sandbox = sandbox
-        self.command = command
-        self.limits = limits
-        self.stdin = stdin
-        self.cgroup = cgroup
-        self.launcher_pidfd: int | None = None
-        self.stop_requested = asyncio.Event()
-        self.killed = False
-
-    def _drop_prefix(self) -> list[str]:
-        """As root, exec bwrap through `launcher --drop`, so runs use the unprivileged uid.
-
-        Doing it in C rather than with Popen(user=...) keeps Python's fast vfork spawn.
-        """
-        if os.geteuid() != 0:
-            return []
-        policy = self.sandbox.policy
-        launcher = str(self.sandbox.launcher_path)
-        return [launcher, "--drop", str(policy.run_uid), str(policy.run_gid)]
-
-    def _request_stop(self) -> None:
-        self.stop_requested.set()
-
-    def _signal_launcher(self, sig: int) -> None:
-        if self.launcher_pidfd is not None:
-            with contextlib.suppress(ProcessLookupError, OSError):
-                signal.pidfd_send_signal(self.launcher_pidfd, sig)
-
-    async def execute(self, bwrap_args: list[str]) -> RunOutcome:
-        policy = self.sandbox.policy
-        fds: list[int] = []
-
-        def pipe() -> tuple[int, int]:
-            r, w = os.pipe2(os.O_CLOEXEC)
-            fds.extend((r, w))
-            return r, w
-
-        out_r, out_w = pipe()
-        err_r, err_w = pipe()
-        status_r, status_w = pipe()
-        block_r, block_w = pipe()
-        report_r, report_w = pipe()
-        stdin_fd = _memfd_stdin(self.stdin)
-        fds.append(stdin_fd)
-        wall_ms = max(1, round(self.limits.wall_time_s * 1000))
-        cgroup_memory = self.cgroup is not None
-        argv = [
-            *self._drop_prefix(),
-            policy.bwrap,
-            *bwrap_args,
-            "--json-status-fd",
-            str(status_w),
-            "--block-fd",
-            str(block_r),
-            "--",
-            *launcher_argv(
-                policy.launcher_target,
-                report_w,
-                wall_ms,
-                self.limits.rlimits(cgroup_memory=cgroup_memory),
-                self.command,
-            ),
-        ]
-        started = time.monotonic()
-        stdout = stderr = None
-        proc: subprocess.Popen[bytes] | None = None
-        proc_fd: int | None = None
-        try:
-            proc = subprocess.Popen(  # noqa: ASYNC220 - fork+exec only; we never block on it
-                argv,
-                stdin=stdin_fd,
-                stdout=out_w,
-                stderr=err_w,
-                pass_fds=(status_w, block_r, report_w),
-                env={},
-                cwd="/",
-                close_fds=True,
-                start_new_session=True,
-            )
-            proc_fd = os.pidfd_open(proc.pid)
-            for fd in (out_w, err_w, status_w, block_r, report_w, stdin_fd):
-                os.close(fd)
-                fds.remove(fd)
-            stdout = Capture(out_r, self.limits.output_bytes, self._request_stop)
-            stderr = Capture(err_r, self.limits.stderr_bytes, self._request_stop)
-            fds.remove(out_r)
-            fds.remove(err_r)
-
-            status = await self._read_status_line(status_r)
-            if status is None:
-                await wait_readable(proc_fd, 5.0)
-                raise SandboxError(self._setup_failure(proc, stderr))
-            launcher_pid = int(json.loads(status)["child-pid"])
-            self.launcher_pidfd = os.pidfd_open(launcher_pid)
-            if self.cgroup is not None:
-                self.cgroup.attach(launcher_pid)
-            os.write(block_w, b"1")
-            os.close(block_w)
-            fds.remove(block_w)
-
-            await self._wait_exit(proc_fd)
-            returncode = _reap(proc)
-            await stdout.wait(1.0)
-            await stderr.wait(1.0)
-            elapsed_ms = round((time.monotonic() - started) * 1000)
-            report = parse_report(read_available(report_r))
-            status_tail = read_available(status_r)
-            return self._outcome(report, status_tail, returncode, stdout, stderr, elapsed_ms)
-        finally:
-            if proc is not None and proc.returncode is None:
-                # Cancelled or failed mid-run. Kill the sandbox's pid 1 before bwrap:
-                # bwrap's child only arms its parent-death signal right before exec, so
-                # killing bwrap alone could leave it to finish setup and run unwatched.
-                self._abort(proc, status_r)
-                await asyncio.shield(asyncio.to_thread(_reap, proc))
-            for capture in (stdout, stderr):
-                if capture is not None:
-                    capture.close()
-            for fd in (proc_fd, self.launcher_pidfd, *fds):
-                if fd is not None:
-                    with contextlib.suppress(OSError):
-                        os.close(fd)
-
-    async def _read_status_line(self, fd: int) -> bytes | None:
-        """bwrap's first --json-status-fd line: the sandbox's pid 1, as seen from here."""
-        data = b""
-        deadline = time.monotonic() + 10.0
-        while b"\n" not in data:
-            left = deadline - time.monotonic()
-            if left <= 0 or not await wait_readable(fd, left):
-                return None
-            chunk = read_available(fd, 4096)
-            if not chunk:
-                return None
-            data += chunk
-        return data.split(b"\n", 1)[0]
-
-    async def _wait_exit(self, proc_fd: int) -> None:
-        """Wait for bwrap to exit; stop on OLE, kill if the launcher overstays."""
-        deadline = time.monotonic() + self.limits.wall_time_s + BACKSTOP_GRACE_S
-        exited = asyncio.ensure_future(wait_readable(proc_fd))
-        stop = asyncio.ensure_future(self.stop_requested.wait())
-        try:
-            while not exited.done():
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    self._kill()
-                    deadline = time.monotonic() + 30.0
-                    continue
-                await asyncio.wait({exited, stop}, timeout=left, return_when="FIRST_COMPLETED")
-                if stop.done() and not exited.done():
-                    # Too much output: let the launcher stop the tree and report.
-                    self._signal_launcher(signal.SIGTERM)
-                    deadline = min(deadline, time.monotonic() + STOP_GRACE_S)
-                    stop = asyncio.ensure_future(asyncio.Event().wait())
-        finally:
-            exited.cancel()
-            stop.cancel()
-
-    def _abort(self, proc: subprocess.Popen[bytes], status_r: int) -> None:
-        """Synchronously kill everything this run started (cancellation-safe)."""
-        if self.launcher_pidfd is None:
-            # Setup not acknowledged yet: the child is blocked on --block-fd (we still
-            # hold its write end), so its pid from the status line is safe to kill.
-            ready, _, _ = select.select([status_r], [], [], 2.0)
-            line = read_available(status_r, 4096).split(b"\n", 1)[0] if ready else b""
-            with contextlib.suppress(ValueError, KeyError, ProcessLookupError):
-                os.kill(int(json.loads(line)["child-pid"]), signal.SIGKILL)
-        self._kill()
-        with contextlib.suppress(ProcessLookupError):
-            proc.kill()
-
-    def _kill(self) -> None:
-        self.killed = True
-        self._signal_launcher(signal.SIGKILL)
-        if self.cgroup is not None:
-            for pid in self.cgroup.pids():
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-
-    def _setup_failure(self, proc: subprocess.Popen[bytes], stderr: Capture | None) -> str:
-        detail = bytes(stderr.data).decode(errors="replace").strip() if stderr else ""
-        return f"bwrap failed to start (exit {proc.poll()}): {detail[-500:]}"
-
-    def _outcome(
-        self,
-        report: LauncherReport | None,
-        status_tail: bytes,
-        returncode: int,
-        stdout: Capture,
-        stderr: Capture,
-        elapsed_ms: int,
-    ) -> RunOutcome:
-        output_exceeded = stdout.exceeded or stderr.exceeded
-        oom = self.cgroup is not None and self.cgroup.oom_kills() > 0
-        if report is None:
-            if self.killed or output_exceeded:
-                return RunOutcome(
-                    exit_code=None,
-                    signal="SIGKILL",
-                    cpu_ms=0,
-                    wall_ms=elapsed_ms,
-                    memory_kb=(self.cgroup.peak_bytes() // 1024) if self.cgroup else 0,
-                    stdout=bytes(stdout.data),
-                    stderr=bytes(stderr.data),
-                    timed_out=self.killed and not output_exceeded,
-                    output_exceeded=output_exceeded,
-                    memory_exceeded=oom,
-                )
-            detail = bytes(stderr.data).decode(errors="replace").strip()[-500:]
-            if b"exit-code" not in status_tail:
-                raise SandboxError(f"sandbox setup failed (bwrap exit {returncode}): {detail}")
-            raise SandboxError(f"sandbox launcher failed (exit {returncode}): {detail}")
-        if report.status == "execfail":
-            raise SandboxError(f"cannot execute {self.command[0]}: {os.strerror(report.value)}")
-        signaled = report.status == "signaled"
-        sig = _signal_name(report.value) if signaled else None
-        cpu_ms = report.cpu_us // 1000
-        limit_ms = self.limits.cpu_time_s * 1000
-        memory_exceeded = oom or (
-            self.cgroup is None and report.maxrss_kb > self.limits.memory_mb * 1024
-        )
-        return RunOutcome(
-            exit_code=None if signaled else report.value,
-            signal=sig,
-            cpu_ms=cpu_ms,
-            wall_ms=report.wall_us // 1000,
-            memory_kb=report.maxrss_kb,
-            stdout=bytes(stdout.data),
-            stderr=bytes(stderr.data),
-            timed_out=report.timed_out or cpu_ms > limit_ms or sig == "SIGXCPU" or self.killed,
-            output_exceeded=output_exceeded or sig == "SIGXFSZ",
-            memory_exceeded=memory_exceeded,
-        )
-
-
-def _reap(proc: subprocess.Popen[bytes]) -> int:
-    """Reap bwrap (it has exited) and record it so Popen never waits on it again."""
-    if proc.returncode is None:
-        _, status = os.waitpid(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode
+        detail = parts.stderr.decode(errors="replace").strip()[-500:]
+        if b"exit-code" not in parts.status_tail:
+            raise SandboxError(f"sandbox setup failed (bwrap exit {parts.returncode}): {detail}")
+        raise SandboxError(f"sandbox launcher failed (exit {parts.returncode}): {detail}")
+    if report.status == "execfail":
+        raise SandboxError(f"cannot execute {command[0]}: {os.strerror(report.value)}")
+    sig = parts.signal
+    cpu_ms = report.cpu_us // 1000
+    memory_exceeded = oom or (cgroup is None and report.maxrss_kb > limits.memory_mb * 1024)
+    return RunOutcome(
+        exit_code=None if sig else report.value,
+        signal=sig,
+        cpu_ms=cpu_ms,
+        wall_ms=report.wall_us // 1000,
+        memory_kb=report.maxrss_kb,
+        stdout=parts.stdout,
+        stderr=parts.stderr,
+        timed_out=(
+            report.timed_out
+            or cpu_ms > limits.cpu_time_s * 1000
+            or sig == "SIGXCPU"
+            or parts.killed_for_time
+        ),
+        output_exceeded=parts.output_exceeded or sig == "SIGXFSZ",
+        memory_exceeded=memory_exceeded,
+    )

@@ -94,9 +94,13 @@ def _root_links() -> tuple[str, ...]:
 class SandboxPolicy:
     """Everything bwrap is told, as data.
 
-    system_binds: read-only host paths every run sees (toolchains live under /usr).
+    system_binds: read-only host paths every run sees (toolchains live under /usr). Kept
+        short on purpose: bwrap re-reads the mount table after every bind, so each one
+        costs every run; a language adds what only it needs (Language.extra_binds).
     root_links: top-level dirs that merged-/usr hosts symlink into /usr; recreated as the
         same symlinks, or bound read-only where the host has real directories.
+    devices: the only device nodes a run gets (no tty, no pts, no shm), bound one by one
+        instead of bwrap's --dev, which mounts a tmpfs, a devpts and more.
     env: the whole environment of a run (nothing is inherited from the server).
     run_uid / run_gid: the unprivileged host ids runs use when the judge is root, so
         RLIMIT_NPROC applies (it never does for uid 0) and no root-owned file is readable
@@ -106,12 +110,16 @@ class SandboxPolicy:
     bwrap: str = "/usr/bin/bwrap"
     system_binds: tuple[Bind, ...] = (
         Bind("/usr"),
-        Bind("/etc/alternatives", optional=True),
         Bind("/etc/ld.so.cache", optional=True),
-        Bind("/etc/ld.so.conf", optional=True),
-        Bind("/etc/ld.so.conf.d", optional=True),
     )
     root_links: tuple[str, ...] = field(default_factory=_root_links)
+    devices: tuple[str, ...] = (
+        "/dev/null",
+        "/dev/zero",
+        "/dev/full",
+        "/dev/random",
+        "/dev/urandom",
+    )
     env: tuple[tuple[str, str], ...] = (
         ("PATH", "/usr/bin:/bin"),
         ("HOME", "/tmp"),
@@ -156,13 +164,17 @@ class SandboxPolicy:
             elif os.path.isdir(link):
                 args += ["--ro-bind", link, link]
         args += ["--ro-bind", launcher_source, self.launcher_target]
-        args += ["--proc", "/proc", "--dev", "/dev"]
+        for device in self.devices:
+            args += ["--dev-bind", device, device]
+        for fd, name in enumerate(("stdin", "stdout", "stderr")):
+            args += ["--symlink", f"/proc/self/fd/{fd}", f"/dev/{name}"]
+        args += ["--symlink", "/proc/self/fd", "/dev/fd", "--proc", "/proc"]
         args += ["--size", str(limits.tmpfs_mb * MIB), "--tmpfs", self.tmp_dir]
         for mount in mounts:
             args += ["--bind" if mount.writable else "--ro-bind", mount.source, mount.target]
-        # The root tmpfs bwrap builds is writable and unbounded; /dev holds a writable
-        # /dev/shm. Neither is needed once the mounts above exist.
-        args += ["--remount-ro", "/", "--remount-ro", "/dev"]
+        # The root tmpfs bwrap builds (holding /dev, /etc, /run) is writable and
+        # unbounded; nothing needs to write there once the mounts above exist.
+        args += ["--remount-ro", "/"]
         args += ["--clearenv"]
         for key, value in (*self.env, *extra_env):
             args += ["--setenv", key, value]

@@ -24,6 +24,7 @@ import signal
 import socket
 import subprocess
 import time
+from concurrent.futures import Executor
 from pathlib import Path
 
 from judging.capture import Capture, read_available, wait_readable
@@ -71,8 +72,10 @@ class SandboxProcess:
         command: list[str],
         limits: Limits,
         cgroup: RunCgroup | None,
+        spawner: Executor,
     ) -> None:
         self.policy = policy
+        self.spawner = spawner
         self.launcher = launcher
         self.bwrap_args = bwrap_args
         self.command = command
@@ -82,16 +85,27 @@ class SandboxProcess:
         self.proc_fd: int | None = None
         self.launcher_pidfd: int | None = None
         self.killed = False
-        self._stop_requested = asyncio.Event()
+        self.killed_for_time = False
+        self._stopping = False
+        self._timers: list[asyncio.TimerHandle] = []
         self._fds: dict[str, int] = {}
+        self._status = b""
         self._control: socket.socket | None = None
 
     # -- building --------------------------------------------------------------------
 
     async def spawn(self) -> None:
-        """Start bwrap and wait until the launcher is parked in its cgroup."""
+        """Start bwrap and wait until the launcher is parked in its cgroup.
+
+        The blocking steps (vfork until exec, the cgroup move, which waits for an RCU
+        grace period) run on the spawner thread so the event loop keeps serving other
+        runs. That thread lives as long as the Sandbox: bwrap's --die-with-parent
+        follows the thread that started it.
+        """
+        loop = asyncio.get_running_loop()
+        spawning = loop.run_in_executor(self.spawner, self._spawn_process)
         try:
-            self._spawn_process()
+            await asyncio.shield(spawning)
             line = await self._read_status_line()
             if line is None:
                 assert self.proc_fd is not None
@@ -101,11 +115,28 @@ class SandboxProcess:
             launcher_pid = int(json.loads(line)["child-pid"])
             self.launcher_pidfd = os.pidfd_open(launcher_pid)
             if self.cgroup is not None:
-                # cgroupfs writes take microseconds: cheaper inline than a thread hop.
-                self.cgroup.attach(launcher_pid)
+                await loop.run_in_executor(self.spawner, self.cgroup.attach, launcher_pid)
         except BaseException:
-            self._abort()
+            # Cancelled or failed half-way: tear down in a task of its own, so a second
+            # cancellation cannot cut the teardown short.
+            await asyncio.shield(asyncio.ensure_future(self._teardown_spawn(spawning)))
             raise
+
+    async def _teardown_spawn(self, spawning: asyncio.Future[None]) -> None:
+        """Undo a partial spawn without leaving bwrap's child stuck.
+
+        bwrap's child waits on an eventfd until its parent has set up the namespace;
+        killing bwrap before that leaves the child blocked forever. So wait for the
+        status line (written just before that release; normally within milliseconds)
+        and kill the child by pid first.
+        """
+        with contextlib.suppress(BaseException):
+            await spawning  # the spawner thread may still be starting bwrap
+        if self.launcher_pidfd is None and self.proc is not None and "status_r" in self._fds:
+            line = await self._read_status_line()
+            with contextlib.suppress(ValueError, KeyError, TypeError, OSError):
+                self.launcher_pidfd = os.pidfd_open(int(json.loads(line or b"")["child-pid"]))
+        self._abort()
 
     def _spawn_process(self) -> None:
         for name in ("out", "err", "status", "report"):
@@ -132,7 +163,7 @@ class SandboxProcess:
                 self.command,
             ),
         ]
-        self.proc = subprocess.Popen(  # noqa: ASYNC220 - fork+exec only; never waited on
+        self.proc = subprocess.Popen(
             argv,
             stdin=subprocess.DEVNULL,
             stdout=fds["out_w"],
@@ -157,18 +188,18 @@ class SandboxProcess:
         return [str(self.launcher), "--drop", str(self.policy.run_uid), str(self.policy.run_gid)]
 
     async def _read_status_line(self) -> bytes | None:
+        """bwrap's first status line (child pid); kept across calls if interrupted."""
         fd = self._fds["status_r"]
-        data = b""
         deadline = time.monotonic() + SPAWN_TIMEOUT_S
-        while b"\n" not in data:
+        while b"\n" not in self._status:
             left = deadline - time.monotonic()
             if left <= 0 or not await wait_readable(fd, left):
                 return None
             chunk = read_available(fd, 4096)
             if not chunk:
                 return None
-            data += chunk
-        return data.split(b"\n", 1)[0]
+            self._status += chunk
+        return self._status.split(b"\n", 1)[0]
 
     @property
     def alive(self) -> bool:
@@ -178,9 +209,17 @@ class SandboxProcess:
         ready, _, _ = select.select([self.launcher_pidfd], [], [], 0)
         return not ready
 
-    def discard(self) -> None:
-        """Throw away an unused sandbox: the launcher sees EOF and exits unstarted."""
-        self._abort()
+    async def discard(self) -> None:
+        """Throw away an unused sandbox and wait until its processes are gone."""
+        pidfds = [fd for fd in (self.launcher_pidfd, self.proc_fd) if fd is not None]
+        pidfds = [os.dup(fd) for fd in pidfds]  # _abort closes the originals
+        try:
+            self._abort()
+            for fd in pidfds:
+                await wait_readable(fd, 2.0)
+        finally:
+            for fd in pidfds:
+                os.close(fd)
 
     # -- running ---------------------------------------------------------------------
 
@@ -204,7 +243,14 @@ class SandboxProcess:
             report = parse_report(read_available(self._fds["report_r"]))
             status_tail = read_available(self._fds["status_r"])
             return RunOutcomeParts(
-                report, status_tail, returncode, stdout, stderr, elapsed_ms, self.killed
+                report,
+                status_tail,
+                returncode,
+                stdout,
+                stderr,
+                elapsed_ms,
+                killed=self.killed,
+                killed_for_time=self.killed_for_time,
             )
         finally:
             stdout.close()
@@ -212,39 +258,47 @@ class SandboxProcess:
             self._abort()
 
     def _stop(self) -> None:
-        self._stop_requested.set()
+        """Too much output: the launcher stops the tree (and still reports), or else."""
+        if self._stopping:
+            return
+        self._stopping = True
+        self._signal_launcher(signal.SIGTERM)
+        loop = asyncio.get_running_loop()
+        self._timers.append(loop.call_later(STOP_GRACE_S, self._kill, False))
 
     async def _wait_exit(self) -> None:
-        """Wait for bwrap to exit; stop on OLE, kill if the launcher overstays."""
+        """Wait for bwrap to exit; kill from outside if the launcher overstays its limit."""
         assert self.proc_fd is not None
-        deadline = time.monotonic() + self.limits.wall_time_s + BACKSTOP_GRACE_S
-        exited = asyncio.ensure_future(wait_readable(self.proc_fd))
-        stop = asyncio.ensure_future(self._stop_requested.wait())
+        loop = asyncio.get_running_loop()
+        exited: asyncio.Future[None] = loop.create_future()
+
+        def on_exit() -> None:
+            if not exited.done():
+                exited.set_result(None)
+
+        loop.add_reader(self.proc_fd, on_exit)
+        backstop = self.limits.wall_time_s + BACKSTOP_GRACE_S
+        self._timers.append(loop.call_later(backstop, self._kill, True))
         try:
-            while not exited.done():
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    self._kill()
-                    deadline = time.monotonic() + 30.0
-                    continue
-                await asyncio.wait({exited, stop}, timeout=left, return_when="FIRST_COMPLETED")
-                if stop.done() and not exited.done():
-                    # Too much output: the launcher stops the tree and still reports.
-                    self._signal_launcher(signal.SIGTERM)
-                    deadline = min(deadline, time.monotonic() + STOP_GRACE_S)
-                    stop = asyncio.ensure_future(asyncio.Event().wait())
+            await exited
         finally:
-            exited.cancel()
-            stop.cancel()
+            loop.remove_reader(self.proc_fd)
+            for timer in self._timers:
+                timer.cancel()
 
     def _signal_launcher(self, sig: int) -> None:
         if self.launcher_pidfd is not None:
             with contextlib.suppress(ProcessLookupError, OSError):
                 signal.pidfd_send_signal(self.launcher_pidfd, sig)
 
-    def _kill(self) -> None:
+    def _kill(self, for_time: bool = False) -> None:
+        """Kill everything from outside; `for_time` when the wall-clock backstop fired."""
         self.killed = True
+        self.killed_for_time = self.killed_for_time or for_time
         self._signal_launcher(signal.SIGKILL)
+        if self.proc is not None and self.proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                self.proc.kill()
         if self.cgroup is not None:
             for pid in self.cgroup.pids():
                 with contextlib.suppress(ProcessLookupError):
@@ -285,7 +339,9 @@ class RunOutcomeParts:
         stdout: Capture,
         stderr: Capture,
         elapsed_ms: int,
+        *,
         killed: bool,
+        killed_for_time: bool,
     ) -> None:
         self.report = report
         self.status_tail = status_tail
@@ -295,6 +351,7 @@ class RunOutcomeParts:
         self.output_exceeded = stdout.exceeded or stderr.exceeded
         self.elapsed_ms = elapsed_ms
         self.killed = killed
+        self.killed_for_time = killed_for_time
 
     @property
     def signal(self) -> str | None:

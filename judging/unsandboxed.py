@@ -15,8 +15,12 @@ import signal
 import subprocess
 import tempfile
 import time
+from typing import TYPE_CHECKING
 
 from judging.sandbox_policy import Limits, Mount, SandboxPolicy
+
+if TYPE_CHECKING:
+    from judging.sandbox import RunOutcome
 
 _RESOURCES = {
     "cpu": resource.RLIMIT_CPU,
@@ -36,7 +40,8 @@ async def run_unsandboxed(
     env: tuple[tuple[str, str], ...],
     cwd: str | None,
     policy: SandboxPolicy,
-) -> object:
+) -> RunOutcome:
+    """Run `command` on the host with rlimits; same outcome shape as a sandboxed run."""
     from judging.sandbox import RunOutcome
 
     rlimits = limits.rlimits(cgroup_memory=False)

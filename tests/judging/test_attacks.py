@@ -85,6 +85,8 @@ CATALOGUE = [
     Attack("read_shadow.c", Verdict.AC),
     Attack("exfiltrate_hidden.py", Verdict.RE),  # exit code as a side channel: not shown
     Attack("escape_namespaces.py", Verdict.AC),
+    Attack("kernel_surface.py", Verdict.AC),
+    Attack("compat_syscall.c", Verdict.RE),  # killed by SIGSYS
     # the compiler
     Attack("include_dev_zero.c", Verdict.CE),
     Attack("include_bomb.cpp", Verdict.CE),

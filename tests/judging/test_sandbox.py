@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -152,8 +154,27 @@ async def test_cancelled_run_leaves_nothing(sandbox: Sandbox) -> None:
         assert not list(sandbox.cgroups.parent.glob("run-*"))
 
 
+async def test_cancellation_at_any_point_leaves_nothing(sandbox: Sandbox) -> None:
+    """Cancel runs (and the spare builds they start) at random points of their life."""
+    rng = random.Random(7)
+    async with sandbox.workspace() as ws:
+        for _ in range(60):
+            run = asyncio.ensure_future(
+                sandbox.run(["/usr/bin/sleep", "1"], mounts=(ws.mount(),), warm=True)
+            )
+            await asyncio.sleep(rng.uniform(0, 0.012))
+            run.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await run
+    for _ in range(50):
+        if _uid_processes(sandbox.policy.run_uid) == 0:
+            break
+        await asyncio.sleep(0.02)
+    assert _uid_processes(sandbox.policy.run_uid) == 0
+
+
 async def test_workspace_is_read_only_unless_mounted_writable(sandbox: Sandbox) -> None:
-    with sandbox.workspace() as ws:
+    async with sandbox.workspace() as ws:
         (ws.path / "data.txt").write_text("hi")
         (ws.path / "data.txt").chmod(0o644)
         code = "open('/box/data.txt').read(); open('/box/new', 'w')"
