@@ -23,7 +23,7 @@ import httpx
 from judging.checkers import Checker, bind_checker, check
 from judging.errors import CheckerConfigError, JudgingError
 from judging.events import Compiled, Finished, TestFinished
-from judging.languages import get_language
+from judging.languages import LanguageStatus, get_language
 from judging.pipeline import INTERNAL_ERROR, EventCallback, safe_emitter
 from judging.results import JudgeResult, TestReport, report_for, trim_text
 from judging.sandbox import RunOutcome
@@ -122,9 +122,28 @@ class Judge0Judge:
         self.poll_interval_s = poll_interval_s
         self.timeout_s = timeout_s
 
+    async def start(self) -> None:
+        """Nothing to prepare locally; kept so the server treats both judges alike."""
+
     async def close(self) -> None:
         if self._own_client:
             await self.client.aclose()
+
+    async def available_languages(self) -> dict[str, LanguageStatus]:
+        """Our languages that have a Judge0 id (the server itself is not probed)."""
+        from judging.languages import LANGUAGES
+
+        statuses = {}
+        for lang in LANGUAGES.values():
+            judge0_id = self.language_ids.get(lang.id)
+            statuses[lang.id] = LanguageStatus(
+                lang.id,
+                lang.name,
+                judge0_id is not None,
+                f"Judge0 language {judge0_id}" if judge0_id is not None else None,
+                None if judge0_id is not None else "no Judge0 language id configured",
+            )
+        return statuses
 
     async def __aenter__(self) -> Judge0Judge:
         return self

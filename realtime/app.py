@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from realtime.api import admin, auth, execution, health, problems, rooms, sessions, users
+from realtime.api import admin, auth, execution, health, playback, problems, rooms, sessions, users
 from realtime.auth import authenticate
 from realtime.config import Settings
+from realtime.documents_ctx import documents_ctx
 from realtime.endpoints import EndpointTable
 from realtime.execution import drain_before_sockets_close, execution_ctx
 from realtime.keys import SERVICES, SETTINGS
 from realtime.lifecycle import database_ctx, redis_ctx
 from realtime.middlewares import error_middleware
 from realtime.rooms_ctx import rooms_ctx
-from realtime.sockets import code, editor, system
+from realtime.sockets import code, documents, editor, interview, system
 from realtime.sockets import rooms as room_events
 from realtime.sockets.router import EventRouter
 from realtime.sockets.server import attach
 
-EVENT_ROUTERS: list[EventRouter] = [system.router, editor.router, code.router, room_events.router]
+EVENT_ROUTERS: list[EventRouter] = [
+    system.router,
+    editor.router,
+    code.router,
+    room_events.router,
+    documents.router,
+    interview.router,
+]
 
 ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
@@ -29,6 +37,7 @@ ROUTE_TABLES: list[EndpointTable] = [
     admin.routes,
     execution.routes,
     rooms.routes,
+    playback.routes,
 ]
 
 
@@ -48,6 +57,7 @@ def create_app(settings: Settings) -> web.Application:
         router.include(part)
     attach(app, router)
     app.cleanup_ctx.append(rooms_ctx)
+    app.cleanup_ctx.append(documents_ctx)  # after rooms_ctx: it uses the room store
     app.cleanup_ctx.append(execution_ctx)
     room_events.install_hooks(app)
     app.on_shutdown.insert(0, drain_before_sockets_close)

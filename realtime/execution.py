@@ -66,6 +66,23 @@ def socket_emitter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> An
     return emit
 
 
+def make_judge(settings: Settings, concurrency: int | None = None) -> Judge:
+    """The local sandboxed judge, or a Judge0 client when JUDGE_BACKEND=judge0."""
+    if settings.judge_backend == "judge0":
+        from judging.judge0 import Judge0Judge
+
+        if not settings.judge0_url:
+            raise ValueError("JUDGE_BACKEND=judge0 needs JUDGE0_URL")
+        token = settings.judge0_token.get_secret_value() if settings.judge0_token else None
+        return Judge0Judge(  # type: ignore[return-value]
+            settings.judge0_url, auth_token=token, timeout_s=settings.judge_timeout_seconds
+        )
+    return Judge(
+        concurrency=concurrency or settings.judge_concurrency,
+        allow_unsandboxed=settings.allow_unsandboxed,
+    )
+
+
 class ExecutionService:
     def __init__(
         self,
@@ -77,10 +94,7 @@ class ExecutionService:
         self.settings = settings
         self.db = db
         self.sio = sio
-        self.judge = Judge(
-            concurrency=settings.judge_concurrency,
-            allow_unsandboxed=settings.allow_unsandboxed,
-        )
+        self.judge = make_judge(settings)
         self.queue: JobQueue = create_job_queue(settings.redis_url)
         self.emit = socket_emitter(sio)
         self.handler = SubmissionJudge(db, self.judge, self.queue, self.emit, observer)

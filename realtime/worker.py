@@ -14,11 +14,10 @@ import socket
 
 import socketio
 
-from judging.pipeline import Judge
 from judging.queue import RedisStreamJobQueue, live_workers
 from judging.submission_jobs import SubmissionJudge
 from realtime.config import Settings
-from realtime.execution import socket_emitter
+from realtime.execution import make_judge, socket_emitter
 from realtime.rooms_service import RoomService
 from storage.database import Database
 
@@ -34,10 +33,7 @@ async def run_worker(settings: Settings, *, concurrency: int | None = None) -> N
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     db = Database(settings.database_url)
-    judge = Judge(
-        concurrency=concurrency or settings.judge_concurrency,
-        allow_unsandboxed=settings.allow_unsandboxed,
-    )
+    judge = make_judge(settings, concurrency)
     consumer = f"{socket.gethostname()}:{os.getpid()}"
     queue = RedisStreamJobQueue(
         settings.redis_url,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBytes
 
 LanguageId = Literal["python", "javascript", "c", "cpp", "java"]
 MAX_CODE_CHARS = 64 * 1024
@@ -64,3 +64,15 @@ class RoomRef(Payload):
 class RoomChat(Payload):
     room: RoomId = Field(min_length=1, max_length=64)
     text: str = Field(min_length=1, max_length=1000)
+
+
+class DocFrame(Payload):
+    """`doc:sync` / `doc:update` / `doc:awareness`: `data` is binary (y-protocols bytes)."""
+
+    room: RoomId = Field(min_length=1, max_length=64)
+    data: StrictBytes  # a JSON string is refused: Yjs frames travel as Socket.IO binary
+
+
+class RoomProblem(Payload):
+    room: RoomId = Field(min_length=1, max_length=64)
+    problem: Slug = Field(min_length=1, max_length=80)

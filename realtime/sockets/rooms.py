@@ -100,6 +100,8 @@ async def leave(call: SocketCall) -> dict[str, Any]:
     except RoomError as exc:
         raise refused(exc) from exc
     await call.sio.leave_room(call.sid, socket_room(room.id))
+    for hook in call.app[SERVICES].get("room_leave_hooks", []):  # e.g. leave the shared document
+        await hook(call.sid, call.user_id, room.id)
     return {"room": room.view()}
 
 

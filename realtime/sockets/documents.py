@@ -1,0 +1,155 @@
+"""Shared-document events: `doc:sync`, `doc:update`, `doc:awareness` (y-protocols over Socket.IO).
+
+Contract (docs/pair-editing.md has the full one):
+- `doc:sync {room, data}`: a `y-protocols/sync` message. Step 1 is acked with
+  `{ok, replies: [step 2, server step 1], awareness: bytes | null}`; feed each
+  reply to `readSyncMessage` and send the answer to the server's step 1 back
+  as `doc:sync`. Step 2 or update: acked `{ok, applied}`.
+- `doc:update {room, data}`: an update (or step 2) message; same as `doc:sync`.
+  The server sends `doc:update {room, data}` to the other members for every
+  update that changed its copy.
+- `doc:awareness {room, data}`: an `encodeAwarenessUpdate`; acked `{ok}` and
+  relayed to the other members as `doc:awareness {room, data}`.
+Only participants and the host may read or write (`not_member` otherwise).
+A message is applied before the handler's first `await` on the fast path, or
+under the room's gate on the slow path (first message of a connection).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from aiohttp import web
+
+from realtime.documents_ctx import DOCUMENTS
+from realtime.rooms_ctx import ROOMS
+from realtime.sockets.payloads import DocFrame
+from realtime.sockets.rooms import role_in
+from realtime.sockets.router import EventError, EventRouter, SocketCall
+from rooms.documents import DocumentError, SharedDocument
+from rooms.room import RoomError, RoomKind
+from rooms.yjs_wire import SyncType
+
+router = EventRouter()
+T = TypeVar("T")
+DOCUMENT_KINDS = (RoomKind.PAIR, RoomKind.INTERVIEW)
+WRITERS = ("participant", "host")
+
+
+def doc_room(room_id: str) -> str:
+    """The Socket.IO room of the members syncing a document (spectators never enter it)."""
+    return f"doc:{room_id}"
+
+
+async def open_for_member(call: SocketCall, room_id: str) -> SharedDocument:
+    """Authorise the caller, load the document and connect the socket to it."""
+    try:
+        room = await call.app[ROOMS].store.load(room_id)
+    except RoomError as exc:
+        raise EventError(exc.code, exc.message) from exc
+    if room.kind not in DOCUMENT_KINDS:
+        raise EventError("not_document_room", "only pair and interview rooms share a document")
+    if role_in(room, call.user_id) not in WRITERS:
+        raise EventError(
+            "not_member", "only the room's participants and host may read or write its document"
+        )
+    registry = call.app[DOCUMENTS]
+    doc = await registry.open(room.id, keep_history=room.kind == RoomKind.INTERVIEW)
+    if call.sid not in doc.connections:
+        registry.connect(doc, call.sid, call.user_id)
+        await call.sio.enter_room(call.sid, doc_room(room.id))
+    return doc
+
+
+async def with_document(call: SocketCall, room_id: str, action: Callable[[SharedDocument], T]) -> T:
+    """Run `action` on the document: at once if connected, else after authorising."""
+    registry = call.app[DOCUMENTS]
+    try:
+        doc = registry.connected(room_id, call.sid)
+        if doc is not None:
+            return action(doc)  # no await between the event's arrival and the apply
+        async with registry.gate(room_id):
+            return action(await open_for_member(call, room_id))
+    except DocumentError as exc:
+        raise EventError(exc.code, exc.message) from exc
+
+
+async def _sync(call: SocketCall) -> dict[str, Any]:
+    data: DocFrame = call.data
+
+    def apply(doc: SharedDocument) -> tuple[Any, bytes | None]:
+        result = doc.sync(data.data, call.user_id)
+        return result, doc.awareness.snapshot() if result.replies else None
+
+    result, awareness = await with_document(call, data.room, apply)
+    if result.replies:
+        return {"replies": result.replies, "awareness": awareness}
+    if result.update:
+        call.app[DOCUMENTS].changed()
+        await call.sio.emit(
+            "doc:update",
+            {"room": data.room, "data": result.update},
+            room=doc_room(data.room),
+            skip_sid=call.sid,
+        )
+    return {"applied": result.update is not None}
+
+
+router.on("doc:sync", DocFrame, binary=True)(_sync)
+
+
+@router.on("doc:update", DocFrame, binary=True)
+async def update(call: SocketCall) -> dict[str, Any]:
+    if call.data.data[:1] == bytes([SyncType.STEP1]):
+        raise EventError("invalid_update", "doc:update carries updates; send step 1 as doc:sync")
+    return await _sync(call)
+
+
+@router.on("doc:awareness", DocFrame, binary=True)
+async def awareness(call: SocketCall) -> dict[str, Any]:
+    data: DocFrame = call.data
+    change = await with_document(
+        call, data.room, lambda doc: doc.announce(data.data, call.sid, call.user_id)
+    )
+    if change.relay:
+        await call.sio.emit(
+            "doc:awareness",
+            {"room": data.room, "data": change.relay},
+            room=doc_room(data.room),
+            skip_sid=call.sid,
+        )
+    if change.echo:  # a returning client's clock was bumped: let it adopt the new clock
+        await call.sio.emit("doc:awareness", {"room": data.room, "data": change.echo}, to=call.sid)
+    return {}
+
+
+async def broadcast_removals(app: web.Application, removals: list[tuple[str, bytes]]) -> None:
+    from realtime.sockets.server import SIO
+
+    for room_id, removal in removals:
+        await app[SIO].emit(
+            "doc:awareness", {"room": room_id, "data": removal}, room=doc_room(room_id)
+        )
+
+
+def disconnect_hook(app: web.Application) -> Callable[..., Awaitable[None]]:
+    """A gone socket's cursors disappear for everyone still editing."""
+
+    async def hook(sid: str, user_id: int, rooms: list[str]) -> None:
+        await broadcast_removals(app, app[DOCUMENTS].disconnect(sid))
+
+    return hook
+
+
+def leave_hook(app: web.Application) -> Callable[..., Awaitable[None]]:
+    """`room:leave` also leaves the document: no more updates, cursors removed."""
+
+    async def hook(sid: str, user_id: int, room_id: str) -> None:
+        from realtime.sockets.server import SIO
+
+        removals = app[DOCUMENTS].disconnect(sid, room_id)
+        await app[SIO].leave_room(sid, doc_room(room_id))
+        await broadcast_removals(app, removals)
+
+    return hook
