@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.errors import Conflict, NotFound
 from storage.models import PracticeSession, SessionSnapshot, utcnow
@@ -158,7 +159,17 @@ async def autosave(
     if result.rowcount != 1:
         await session.refresh(row)
         raise RevisionConflict(row)
-    await session.refresh(row)
+    # We know what we wrote: record it on the row without another SELECT.
+    for key, value in (
+        ("code", new_code),
+        ("content_hash", new_hash),
+        ("revision", base_revision + 1),
+        ("language", language),
+        ("time_spent_seconds", spent),
+        ("status", "active"),
+        ("updated_at", now),
+    ):
+        set_committed_value(row, key, value)
     take_snapshot = row.last_snapshot_at is None or now - row.last_snapshot_at >= snapshot_every
     if take_snapshot:
         session.add(
