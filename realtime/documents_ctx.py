@@ -1,9 +1,10 @@
-"""Shared documents in a web process: the registry, its keeper task, and the socket hooks.
+"""Shared documents in a web process: the registry, its keeper, the socket hooks, the relay.
 
 The keeper stores every applied update within moments and, at shutdown,
 stores, compacts and autosaves every loaded document, so a restart (SIGTERM)
-loses no edit. This context must start after the database and rooms contexts
-(it stops before them).
+loses no edit. With Redis (scaled mode) the relay keeps this process's copies
+in step with the other processes'. This context must start after the
+database, Redis and rooms contexts (it stops before them).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, get_args
 
 from aiohttp import web
 
+from realtime.documents_relay import DocumentRelay
 from realtime.keys import DATABASE, SERVICES, SETTINGS
 from realtime.rooms_ctx import ROOMS
 from realtime.sockets.payloads import LanguageId
@@ -38,8 +40,12 @@ async def documents_ctx(app: web.Application) -> AsyncIterator[None]:
     services["disconnect_hooks"].append(doc_events.disconnect_hook(app))
     services.setdefault("room_leave_hooks", []).append(doc_events.leave_hook(app))
     stop = asyncio.Event()
-    keeper = asyncio.create_task(registry.run(stop))
+    tasks = [asyncio.create_task(registry.run(stop))]
+    if services.get("redis") is not None:  # scaled mode: keep the copies of all processes in step
+        relay = DocumentRelay(services["redis"], f"{settings.socketio_channel}:docs", registry)
+        services["doc_relay"] = relay
+        tasks.append(asyncio.create_task(relay.run(stop)))
     yield
     stop.set()
-    await keeper
+    await asyncio.gather(*tasks)
     await registry.close()

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from realtime.documents_ctx import DOCUMENTS
+from realtime.keys import SERVICES
 from realtime.rooms_ctx import ROOMS
 from realtime.sockets.payloads import DocFrame
 from realtime.sockets.rooms import role_in
@@ -59,6 +60,9 @@ async def open_for_member(call: SocketCall, room_id: str) -> SharedDocument:
     if call.sid not in doc.connections:
         registry.connect(doc, call.sid, call.user_id)
         await call.sio.enter_room(call.sid, doc_room(room.id))
+        if not call.sio.manager.is_connected(call.sid, "/"):
+            registry.disconnect(call.sid, room.id)  # it went away while we authorised it
+            raise EventError("not_connected", "the connection closed")
     return doc
 
 
@@ -93,6 +97,8 @@ async def _sync(call: SocketCall) -> dict[str, Any]:
             room=doc_room(data.room),
             skip_sid=call.sid,
         )
+        if relay := call.app[SERVICES].get("doc_relay"):
+            await relay.publish("update", data.room, result.applied, call.user_id)
     return {"applied": result.update is not None}
 
 
@@ -119,25 +125,32 @@ async def awareness(call: SocketCall) -> dict[str, Any]:
             room=doc_room(data.room),
             skip_sid=call.sid,
         )
+        if relay := call.app[SERVICES].get("doc_relay"):
+            await relay.publish("awareness", data.room, change.relay, call.user_id, call.sid)
     if change.echo:  # a returning client's clock was bumped: let it adopt the new clock
         await call.sio.emit("doc:awareness", {"room": data.room, "data": change.echo}, to=call.sid)
     return {}
 
 
-async def broadcast_removals(app: web.Application, removals: list[tuple[str, bytes]]) -> None:
+async def broadcast_removals(
+    app: web.Application, sid: str, user_id: int, removals: list[tuple[str, bytes]]
+) -> None:
     from realtime.sockets.server import SIO
 
+    relay = app[SERVICES].get("doc_relay")
     for room_id, removal in removals:
         await app[SIO].emit(
             "doc:awareness", {"room": room_id, "data": removal}, room=doc_room(room_id)
         )
+        if relay:
+            await relay.publish("awareness", room_id, removal, user_id, sid)
 
 
 def disconnect_hook(app: web.Application) -> Callable[..., Awaitable[None]]:
     """A gone socket's cursors disappear for everyone still editing."""
 
     async def hook(sid: str, user_id: int, rooms: list[str]) -> None:
-        await broadcast_removals(app, app[DOCUMENTS].disconnect(sid))
+        await broadcast_removals(app, sid, user_id, app[DOCUMENTS].disconnect(sid))
 
     return hook
 
@@ -150,6 +163,6 @@ def leave_hook(app: web.Application) -> Callable[..., Awaitable[None]]:
 
         removals = app[DOCUMENTS].disconnect(sid, room_id)
         await app[SIO].leave_room(sid, doc_room(room_id))
-        await broadcast_removals(app, removals)
+        await broadcast_removals(app, sid, user_id, removals)
 
     return hook

@@ -11,10 +11,12 @@ from typing import Any
 
 from realtime.keys import DATABASE
 from realtime.rooms_ctx import ROOMS
+from realtime.rooms_service import socket_room
 from realtime.sockets.payloads import RoomProblem
 from realtime.sockets.router import EventError, EventRouter, SocketCall
-from rooms.interview import post_problem
+from rooms.interview import ROOM_PROBLEM, post_problem, posted_payload
 from rooms.room import RoomError
+from rooms.store import now_utc
 from storage.errors import NotFound
 from storage.repositories import problems as problem_repo
 
@@ -33,8 +35,10 @@ async def post(call: SocketCall) -> dict[str, Any]:
     problem = {"slug": found.slug, "title": found.title, "difficulty": found.difficulty}
     try:
         room = await call.app[ROOMS].apply(
-            data.room, lambda r, now: post_problem(r, call.user_id, problem, now)
+            data.room, lambda r, now: post_problem(r, call.user_id, found.slug, now)
         )
     except RoomError as exc:
         raise EventError(exc.code, exc.message) from exc
+    payload = posted_payload(room, problem, call.user_id, now_utc())
+    await call.sio.emit(ROOM_PROBLEM, payload, room=socket_room(room.id))
     return {"room": room.id, "problem": problem}

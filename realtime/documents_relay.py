@@ -1,0 +1,88 @@
+"""Scaled mode: each web process keeps its copy of a shared document in step through Redis.
+
+Clients already get each other's updates: the emit to `doc:<room>` goes through
+the Socket.IO Redis manager to every process. The server copies need the same
+updates too, because they answer a late joiner's step 1, autosave and compact.
+So every update a process applies for its own clients is also published here;
+the other processes apply it to their copy without storing it (its process
+stores it) and remember it for a few seconds, in case their copy is being
+loaded from the database before the publisher has stored it. Cursor
+announcements and removals travel the same way, so a newcomer on any process
+gets the cursors already there. As in python-socketio's pub/sub manager, every
+process has a host id and ignores its own echo.
+
+Redis pub/sub delivers at most once: a process that loses its subscription
+for a while misses what was published meanwhile until it reloads the document
+(when it is idle long enough to be evicted). docs/pair-editing.md has the details.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import uuid
+from typing import Any
+
+from rooms.doc_registry import DocumentRegistry
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF = 5.0
+
+
+class DocumentRelay:
+    def __init__(self, redis: Any, channel: str, registry: DocumentRegistry) -> None:
+        self.redis = redis
+        self.channel = channel
+        self.registry = registry
+        self.host = uuid.uuid4().hex
+        self.subscribed = asyncio.Event()
+
+    async def publish(
+        self, kind: str, room_id: str, data: bytes, user_id: int, conn: str = ""
+    ) -> None:
+        """`kind` "update" (a Yjs update) or "awareness" (an awareness update as relayed)."""
+        header = {"h": self.host, "k": kind, "r": room_id, "u": user_id, "c": conn}
+        try:
+            await self.redis.publish(self.channel, json.dumps(header).encode() + b"\n" + data)
+        except Exception:
+            # The local copy and the clients already have it; other copies catch up on reload.
+            log.exception("could not publish a document %s for room %s", kind, room_id)
+
+    def receive(self, raw: bytes) -> None:
+        head, _, data = raw.partition(b"\n")
+        meta = json.loads(head)
+        if meta["h"] == self.host:
+            return
+        if meta["k"] == "update":
+            self.registry.apply_remote(meta["r"], data, meta["u"])
+        elif meta["k"] == "awareness":
+            self.registry.announce_remote(meta["r"], data, meta["c"], meta["u"])
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Listen until `stop`; a broken subscription is renewed with a capped backoff."""
+        backoff = 0.0
+        while not stop.is_set():
+            try:
+                async with self.redis.pubsub() as pubsub:
+                    await pubsub.subscribe(self.channel)
+                    self.subscribed.set()
+                    backoff = 0.0
+                    while not stop.is_set():
+                        message = await pubsub.get_message(
+                            ignore_subscribe_messages=True, timeout=0.5
+                        )
+                        if message and message.get("type") == "message":
+                            try:
+                                self.receive(message["data"])
+                            except Exception:
+                                log.exception("bad document relay message")
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self.subscribed.clear()
+                backoff = min(MAX_BACKOFF, backoff * 2 or 0.2)
+                log.exception("document relay subscription failed; retrying in %.1f s", backoff)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), backoff)
