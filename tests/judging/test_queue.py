@@ -120,10 +120,10 @@ def make_redis_queue(prefix: str, **options: Any) -> RedisStreamJobQueue:
 
 
 async def wait_until(
-    check: Callable[[], Any], *, timeout: float = 10.0, what: str = "condition"
+    check: Callable[[], Any], *, within: float = 10.0, what: str = "condition"
 ) -> None:
-    """Poll `check` (sync or async) until truthy; fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
+    """Poll `check` (sync or async) until truthy; fail after `within` seconds."""
+    deadline = time.monotonic() + within
     while True:
         result = check()
         if isinstance(result, Awaitable):
@@ -341,7 +341,7 @@ async def test_stop_after_grace_hands_unfinished_job_back(kind: str, make_queue:
         seen.append(job.attempt)
 
     async with worker(fresh, quick):
-        await wait_until(lambda: seen, timeout=VISIBILITY * 0.9, what="job taken over")
+        await wait_until(lambda: seen, within=VISIBILITY * 0.9, what="job taken over")
     assert seen == [1]
 
 
@@ -374,9 +374,9 @@ async def test_cancelling_run_worker_propagates(kind: str, make_queue: MakeQueue
 # Redis only: recovery across processes, claims, health
 
 
-async def read_line(proc: asyncio.subprocess.Process, timeout: float = 10.0) -> str:
+async def read_line(proc: asyncio.subprocess.Process, within: float = 10.0) -> str:
     assert proc.stdout is not None
-    line = await asyncio.wait_for(proc.stdout.readline(), timeout)
+    line = await asyncio.wait_for(proc.stdout.readline(), within)
     return line.decode().strip()
 
 
@@ -483,7 +483,7 @@ async def test_keepalive_stops_slow_live_worker_being_robbed(
     async with worker(slow, handler):
         await asyncio.wait_for(started.wait(), 5)
         async with worker(other, handler):  # sweeps for idle jobs every 0.2 s
-            await wait_until(lambda: _is_done(slow, "sub-11"), timeout=10, what="slow job finished")
+            await wait_until(lambda: _is_done(slow, "sub-11"), within=10, what="slow job finished")
     assert runs == ["sub-11"]
     assert await stream_counts(redis_client, prefix) == (0, 0)
     await slow.close()
@@ -581,13 +581,14 @@ async def test_worker_recovers_after_its_connections_are_killed(
     queue = RedisStreamJobQueue(
         client, prefix=prefix, block=0.1, reclaim_interval=0.2, visibility_timeout=VISIBILITY
     )
+    producer = make_redis_queue(prefix)  # its connections stay up: only the worker's die
     handled: list[str] = []
 
     async def handler(job: JudgeJob) -> None:
         handled.append(job.job_id)
 
     async with worker(queue, handler):
-        await queue.enqueue(JudgeJob("before", {}))
+        await producer.enqueue(JudgeJob("before", {}))
         await wait_until(lambda: handled == ["before"], what="first job")
         for _ in range(3):
             for info in await redis_client.client_list():
@@ -595,9 +596,10 @@ async def test_worker_recovers_after_its_connections_are_killed(
                     with contextlib.suppress(redis.RedisError):
                         await redis_client.client_kill_filter(_id=info["id"])
             await asyncio.sleep(0.15)
-        await queue.enqueue(JudgeJob("after", {}))
+        await producer.enqueue(JudgeJob("after", {}))
         await wait_until(lambda: handled == ["before", "after"], what="job after kills")
     await client.aclose()
+    await producer.close()
 
 
 # No server needed
