@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from realtime.api import admin, auth, execution, health, playback, problems, rooms, sessions, users
+from realtime.api import coach as coach_api
 from realtime.auth import authenticate
 from realtime.config import Settings
 from realtime.documents_ctx import documents_ctx
@@ -14,6 +15,7 @@ from realtime.keys import SERVICES, SETTINGS
 from realtime.lifecycle import database_ctx, redis_ctx
 from realtime.middlewares import error_middleware
 from realtime.rooms_ctx import rooms_ctx
+from realtime.sockets import coach as coach_events
 from realtime.sockets import code, documents, editor, interview, system
 from realtime.sockets import rooms as room_events
 from realtime.sockets.router import EventRouter
@@ -26,12 +28,14 @@ EVENT_ROUTERS: list[EventRouter] = [
     room_events.router,
     documents.router,
     interview.router,
+    coach_events.router,
 ]
 
 ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
     auth.routes,
     users.routes,
+    coach_api.routes,  # before problems: /api/problems/recommended is not a slug
     problems.routes,
     sessions.routes,
     admin.routes,
@@ -59,6 +63,7 @@ def create_app(settings: Settings) -> web.Application:
     app.cleanup_ctx.append(rooms_ctx)
     app.cleanup_ctx.append(documents_ctx)  # after rooms_ctx: it uses the room store
     app.cleanup_ctx.append(execution_ctx)
+    app.cleanup_ctx.append(coach_events.coach_ctx)  # after execution_ctx: uses its judge
     room_events.install_hooks(app)
     app.on_shutdown.insert(0, drain_before_sockets_close)
     return app

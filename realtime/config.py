@@ -76,6 +76,10 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(None, validation_alias="OPENAI_BASE_URL")
     gemini_api_key: SecretStr | None = Field(None, validation_alias="GEMINI_API_KEY")
     gemini_base_url: str | None = Field(None, validation_alias="GEMINI_BASE_URL")
+    ai_timeout_seconds: float = Field(30.0, gt=0, validation_alias="CODEARENA_AI_TIMEOUT")
+    ai_retries: int = Field(2, ge=0, le=10, validation_alias="CODEARENA_AI_RETRIES")
+    ai_backoff_seconds: float = Field(0.5, ge=0, validation_alias="CODEARENA_AI_BACKOFF")
+    ai_daily_tokens: int = Field(200_000, ge=0, validation_alias="CODEARENA_AI_DAILY_TOKENS")
 
     @model_validator(mode="after")
     def _production_needs_secret(self) -> Settings:

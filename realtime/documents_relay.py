@@ -19,16 +19,15 @@ for a while misses what was published meanwhile until it reloads the document
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import uuid
 from typing import Any
 
+from realtime.pubsub import listen
 from rooms.doc_registry import DocumentRegistry
 
 log = logging.getLogger(__name__)
-MAX_BACKOFF = 5.0
 
 
 class DocumentRelay:
@@ -62,27 +61,4 @@ class DocumentRelay:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Listen until `stop`; a broken subscription is renewed with a capped backoff."""
-        backoff = 0.0
-        while not stop.is_set():
-            try:
-                async with self.redis.pubsub() as pubsub:
-                    await pubsub.subscribe(self.channel)
-                    self.subscribed.set()
-                    backoff = 0.0
-                    while not stop.is_set():
-                        message = await pubsub.get_message(
-                            ignore_subscribe_messages=True, timeout=0.5
-                        )
-                        if message and message.get("type") == "message":
-                            try:
-                                self.receive(message["data"])
-                            except Exception:
-                                log.exception("bad document relay message")
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                self.subscribed.clear()
-                backoff = min(MAX_BACKOFF, backoff * 2 or 0.2)
-                log.exception("document relay subscription failed; retrying in %.1f s", backoff)
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), backoff)
+        await listen(self.redis, self.channel, self.receive, stop, self.subscribed)

@@ -68,9 +68,9 @@ class ProcessGroup:
         self.procs.append(proc)
         return proc
 
-    def serve(self, name: str) -> Proc:
+    def serve(self, name: str, extra_env: dict | None = None) -> Proc:
         port = free_port()
-        proc = self.start(name, "serve", "--port", str(port), port=port)
+        proc = self.start(name, "serve", "--port", str(port), port=port, extra_env=extra_env)
         wait_healthy(proc)
         return proc
 

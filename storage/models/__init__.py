@@ -1,6 +1,7 @@
 """All tables; importing this module registers them on `Base.metadata`."""
 
 from storage.models.base import Base, utcnow
+from storage.models.coach import CoachMessage, CoachSession, CoachUsage
 from storage.models.practice import PracticeSession, SessionSnapshot
 from storage.models.problems import Problem, ProblemLabel, ReferenceSolution, TestCase
 from storage.models.rooms import RatingChange, RoomDocUpdate, RoomMessage, RoomRecord, RoomResult
@@ -9,6 +10,9 @@ from storage.models.users import RefreshToken, User
 
 __all__ = [
     "Base",
+    "CoachMessage",
+    "CoachSession",
+    "CoachUsage",
     "PracticeSession",
     "Problem",
     "ProblemLabel",

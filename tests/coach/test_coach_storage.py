@@ -1,0 +1,93 @@
+"""Coach tables on SQLite and PostgreSQL: migration 0003 both ways, usage upserts, ownership."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import inspect
+
+from storage.database import Database
+from storage.errors import NotFound
+from storage.migrate import downgrade, upgrade
+from storage.models import User
+from storage.repositories import coach as coach_repo
+
+COACH_TABLES = {"coach_sessions", "coach_messages", "coach_usage"}
+
+
+async def _tables(db: Database) -> set[str]:
+    async with db.engine.connect() as conn:
+        return set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
+
+
+async def test_migration_0003_upgrades_and_downgrades(db_url):
+    await upgrade(db_url)
+    db = Database(db_url)
+    try:
+        assert COACH_TABLES <= await _tables(db)
+        await downgrade(db_url, "0002")
+        tables = await _tables(db)
+        assert not COACH_TABLES & tables and "rooms" in tables
+        await upgrade(db_url)
+        assert COACH_TABLES <= await _tables(db)
+    finally:
+        await db.close()
+
+
+@pytest.fixture
+async def db(db_url):
+    await upgrade(db_url)
+    database = Database(db_url)
+    yield database
+    await database.close()
+
+
+async def _user(db: Database, email: str) -> int:
+    async with db.session() as session:
+        user = User(email=email, password_hash="x", display_name="U")
+        session.add(user)
+        await session.flush()
+        return user.id
+
+
+async def test_usage_upserts_add_up_under_concurrency(db):
+    user = await _user(db, "usage@example.com")
+
+    async def charge(tokens: int) -> None:
+        async with db.session() as session:
+            await coach_repo.add_usage(session, user, "2030-01-01", tokens)
+
+    await asyncio.gather(*(charge(10) for _ in range(8)))
+    async with db.session() as session:
+        assert await coach_repo.usage_on(session, user, "2030-01-01") == 80
+        assert await coach_repo.usage_on(session, user, "2030-01-02") == 0
+
+
+async def test_sessions_are_private_and_messages_finish_once(db):
+    alice, bob = await _user(db, "a@example.com"), await _user(db, "b@example.com")
+    async with db.session() as session:
+        row = await coach_repo.create_session(
+            session, user_id=alice, mode="hint", provider="offline", model="m", state={}
+        )
+        message = await coach_repo.add_message(session, row.id, "assistant", "", status="streaming")
+    async with db.session() as session:
+        with pytest.raises(NotFound):
+            await coach_repo.get_own_session(session, row.id, bob)
+        assert (await coach_repo.get_own_session(session, row.id, alice)).mode == "hint"
+        await coach_repo.finish_message(
+            session, message.id, content="first", status="complete", meta={}
+        )
+        await coach_repo.finish_message(
+            session, message.id, content="second", status="cancelled", meta={}
+        )
+    async with db.session() as session:
+        (stored,) = await coach_repo.messages(session, row.id)
+        assert (stored.content, stored.status) == ("first", "complete")
+        assert await coach_repo.history(session, row.id) == [("assistant", "first")]
+        assert (
+            await coach_repo.list_own_sessions(
+                session, bob, mode=None, status=None, limit=10, offset=0
+            )
+            == []
+        )
