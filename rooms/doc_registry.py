@@ -248,9 +248,12 @@ class DocumentRegistry:
                     room = await self.load_room(room_id)
                 except RoomError:
                     room = None  # the room is gone (its history went with it)
-                if room is not None:
-                    await self.store.autosave(doc, room, policy.snapshot_every)
-                timers.autosaved_version, timers.autosaved_at = version, now
+                complete = room is None or await self.store.autosave(
+                    doc, room, policy.snapshot_every
+                )
+                timers.autosaved_at = now
+                if complete:  # else the next period tries again, even with no new edit
+                    timers.autosaved_version = version
         if not final and not doc.connections and now - doc.last_change >= policy.evict_idle:
             await self.evict(room_id)
 

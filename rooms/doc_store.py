@@ -81,29 +81,34 @@ class DocumentStore:
             rows = await doc_repo.history(session, room_id)
         return [StoredRow(*row) for row in rows]
 
-    async def autosave(self, doc: SharedDocument, room: Room, snapshot_every: timedelta) -> int:
-        """Save changed texts into each member's session; returns how many members were saved."""
+    async def autosave(self, doc: SharedDocument, room: Room, snapshot_every: timedelta) -> bool:
+        """Save changed texts into each member's session; False if a save was lost (retry later).
+
+        Texts count as saved only when every member's save landed, so a save lost to
+        a race is written again on the next pass instead of being forgotten.
+        """
         texts = doc.texts()
         changed = {lang: t for lang, t in texts.items() if doc.saved_texts.get(lang) != t}
         if not changed or not room.problems:
-            return 0
+            return True
         problem_slug = room.problems[-1]  # the current problem (interviews post new ones last)
         members = sorted({*room.participant_ids, room.creator_id})
-        saved = 0
+        complete = True
         for user_id in members:
             for attempt in range(2):  # a tab of the member may win one race; retry on fresh data
                 try:
                     await self._save_member(user_id, problem_slug, changed, snapshot_every)
-                    saved += 1
                     break
                 except session_repo.RevisionConflict:
                     if attempt:
+                        complete = False
                         log.warning("autosave of room %s lost twice for %s", room.id, user_id)
                 except (NotFound, session_repo.InvalidTransition) as exc:
                     log.warning("autosave of room %s skipped for %s: %s", room.id, user_id, exc)
                     break
-        doc.saved_texts.update(changed)
-        return saved
+        if complete:
+            doc.saved_texts.update(changed)
+        return complete
 
     async def _save_member(
         self, user_id: int, slug: str, texts: dict[str, str], snapshot_every: timedelta

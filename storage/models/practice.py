@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, Timestamped, UTCDateTime, utcnow
@@ -15,6 +15,17 @@ SESSION_STATUSES = ("active", "paused", "submitted", "abandoned")
 
 class PracticeSession(Timestamped, Base):
     __tablename__ = "practice_sessions"
+    __table_args__ = (
+        # One open session per user and problem, even with two tabs opening it at once.
+        Index(
+            "uq_practice_sessions_open",
+            "user_id",
+            "problem_id",
+            unique=True,
+            postgresql_where=text("status IN ('active', 'paused')"),
+            sqlite_where=text("status IN ('active', 'paused')"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

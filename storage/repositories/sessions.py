@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -80,8 +81,39 @@ async def open_session(
     language: str,
     starter: str,
 ) -> tuple[PracticeSession, bool]:
-    """The user's active or paused session on the problem, else a new one from the starter."""
-    existing = await session.scalar(
+    """The user's active or paused session on the problem, else a new one from the starter.
+
+    A concurrent open of the same problem (another tab, the pair autosave) may
+    insert first; the unique index refuses ours and we take theirs.
+    """
+    row = await _open_row(session, user_id, problem_id)
+    if row is None:
+        code = {language: starter}
+        try:
+            async with session.begin_nested():
+                row = PracticeSession(
+                    user_id=user_id,
+                    problem_id=problem_id,
+                    language=language,
+                    code=code,
+                    revision=0,
+                    content_hash=content_hash(code),
+                    status="active",
+                )
+                session.add(row)
+            return row, True
+        except IntegrityError:
+            row = await _open_row(session, user_id, problem_id)
+            if row is None:
+                raise
+    if language not in row.code:
+        row.code = {**row.code, language: starter}
+        row.content_hash = content_hash(row.code)
+    return row, False
+
+
+async def _open_row(session: AsyncSession, user_id: int, problem_id: int) -> PracticeSession | None:
+    return await session.scalar(
         select(PracticeSession)
         .where(
             PracticeSession.user_id == user_id,
@@ -91,24 +123,6 @@ async def open_session(
         .order_by(PracticeSession.updated_at.desc())
         .limit(1)
     )
-    if existing is not None:
-        if language not in existing.code:
-            existing.code = {**existing.code, language: starter}
-            existing.content_hash = content_hash(existing.code)
-        return existing, False
-    code = {language: starter}
-    row = PracticeSession(
-        user_id=user_id,
-        problem_id=problem_id,
-        language=language,
-        code=code,
-        revision=0,
-        content_hash=content_hash(code),
-        status="active",
-    )
-    session.add(row)
-    await session.flush()
-    return row, True
 
 
 async def autosave(

@@ -235,3 +235,36 @@ async def test_other_processes_updates_and_cursors(db):
     assert doc.pending == []  # its own process stores it
     registry.announce_remote(rid, awareness_message([AwarenessEntry(5, 1, None)]), "their-sid", 2)
     assert doc.awareness.states() == {}
+
+
+async def test_a_lost_autosave_is_written_on_the_next_pass(db):
+    """A member's tab winning both compare-and-set rounds must not mark the text saved."""
+    from storage.models import PracticeSession
+    from storage.repositories.sessions import RevisionConflict
+
+    class RacedStore(DocumentStore):
+        def __init__(self, db: Database, losses: int) -> None:
+            super().__init__(db)
+            self.losses = losses
+            self.saved: list[dict[str, str]] = []
+
+        async def _save_member(self, user_id, slug, texts, snapshot_every) -> None:
+            if self.losses:
+                self.losses -= 1
+                raise RevisionConflict(PracticeSession(revision=7, code={}, language="python"))
+            self.saved.append(dict(texts))
+
+    rid = await make_pair_room(db)
+    store = RacedStore(db, losses=2)  # both attempts of the first pass lose
+    registry = DocumentRegistry(store, RoomStore(db).load, LANGS)
+    registry.policy.autosave_every = 0.0
+    doc = await registry.open(rid, keep_history=False)
+    for update in edits("x = 1\n"):
+        doc.apply(update, 1)
+    await registry.maintain(rid)
+    assert store.saved == [] and store.losses == 0
+    await registry.maintain(rid)  # no new edit, yet the lost save is written now
+    assert store.saved == [{"python": "x = 1\n"}]
+    await registry.maintain(rid)
+    assert len(store.saved) == 1  # and only once
+    await registry.close()
