@@ -3,6 +3,11 @@
 Used only when the caller passed allow_unsandboxed=True and bwrap cannot run. There is no
 filesystem, network or process isolation here; the Sandbox logs a warning on every run.
 Portable enough for a developer laptop (no pidfd, memfd or cgroups).
+
+The command runs under a small Python trampoline that forks it and reports the
+child's rusage: a child forked straight from this (large) process would inherit
+its peak RSS in `ru_maxrss`, since Linux carries the old mm's high-water mark
+across exec, and every program would look hundreds of MB big.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import os
 import resource
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from typing import TYPE_CHECKING
@@ -21,6 +27,26 @@ from judging.sandbox_policy import Limits, Mount, SandboxPolicy
 
 if TYPE_CHECKING:
     from judging.sandbox import RunOutcome
+
+# argv[1] is the report fd, argv[2:] the command;
+# the report fd receives "ok|execfail status maxrss_kb utime stime".
+_TRAMPOLINE = """
+import os, resource, sys
+report = int(sys.argv[1])
+pid = os.fork()
+if pid == 0:
+    os.close(report)
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    except OSError as exc:
+        os.write(2, str(exc).encode())
+        os._exit(127)
+_, status = os.waitpid(pid, 0)
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+kind = "execfail" if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 127 else "ok"
+os.write(report, f"{kind} {status} {ru.ru_maxrss} {ru.ru_utime} {ru.ru_stime}".encode())
+os._exit(0)
+"""
 
 _RESOURCES = {
     "cpu": resource.RLIMIT_CPU,
@@ -65,17 +91,25 @@ async def run_unsandboxed(
         with open(input_path, "wb") as f:  # noqa: ASYNC230 - small local file, dev mode
             f.write(stdin)
         started = time.monotonic()
-        with open(input_path, "rb") as input_file:  # noqa: ASYNC230
-            proc = subprocess.Popen(  # noqa: ASYNC220 - fork+exec only
-                command,
-                stdin=input_file,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=run_env,
-                cwd=cwd or tmp,
-                start_new_session=True,
-                preexec_fn=set_limits,  # dev mode only: not thread-safe in general
-            )
+        report_r, report_w = os.pipe()
+        try:
+            with open(input_path, "rb") as input_file:  # noqa: ASYNC230
+                proc = subprocess.Popen(  # noqa: ASYNC220 - fork+exec only
+                    [sys.executable, "-I", "-S", "-c", _TRAMPOLINE, str(report_w), *command],
+                    stdin=input_file,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    env=run_env,
+                    cwd=cwd or tmp,
+                    start_new_session=True,
+                    pass_fds=(report_w,),
+                    preexec_fn=set_limits,  # dev mode only: not thread-safe in general
+                )
+        except BaseException:
+            os.close(report_r)
+            raise
+        finally:
+            os.close(report_w)
         loop = asyncio.get_running_loop()
         waiter = loop.run_in_executor(None, os.wait4, proc.pid, 0)
         io = loop.run_in_executor(None, _communicate, proc, limits)
@@ -91,10 +125,18 @@ async def run_unsandboxed(
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         out, err, exceeded = await io
+        with os.fdopen(report_r, "rb") as report_file:
+            report = report_file.read().decode().split()
         wall_ms = round((time.monotonic() - started) * 1000)
-    cpu_ms = round((usage.ru_utime + usage.ru_stime) * 1000)
+    if report and report[0] == "execfail":
+        raise FileNotFoundError(2, f"cannot run {command[0]}: {err.decode(errors='replace')}")
+    if report:  # the program's own status and usage, measured by the trampoline
+        status, maxrss = int(report[1]), int(report[2])
+        cpu_ms = round((float(report[3]) + float(report[4])) * 1000)
+    else:  # the trampoline itself was killed (timeout, output cap)
+        maxrss = 0
+        cpu_ms = round((usage.ru_utime + usage.ru_stime) * 1000)
     sig = signal.Signals(os.WTERMSIG(status)).name if os.WIFSIGNALED(status) else None
-    maxrss = usage.ru_maxrss
     return RunOutcome(
         exit_code=None if sig else os.WEXITSTATUS(status),
         signal=sig,
