@@ -9,7 +9,6 @@ what makes "one stream per session at a time" race-free within a process.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
@@ -98,9 +97,13 @@ class StreamRegistry:
         tasks = [s.task for s in self._streams.values() if s.task is not None] + list(self._jobs)
         for task in tasks:
             task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait_for(task, 10)
+        if tasks:
+            done, stuck = await asyncio.wait(tasks, timeout=10)
+            for task in done:  # retrieved, so asyncio does not log them as lost
+                if not task.cancelled():
+                    task.exception()
+            if stuck:
+                log.error("coach shutdown: %d task(s) ignored cancellation", len(stuck))
 
     def __len__(self) -> int:
         return len(self._streams)

@@ -59,7 +59,8 @@ class Capture:
     async def wait(self, within: float) -> None:
         """Wait up to `within` seconds for EOF (or the cap); then close regardless."""
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(self._done), within)
+            async with asyncio.timeout(within):
+                await asyncio.shield(self._done)
         self.close()
 
     def close(self) -> None:
@@ -81,7 +82,10 @@ async def wait_readable(fd: int, within: float | None = None) -> bool:
 
     loop.add_reader(fd, wake)
     try:
-        await asyncio.wait_for(ready, within)
+        # asyncio.timeout, not wait_for: on 3.11 wait_for swallows a cancel that lands
+        # as the fd turns readable, and a cancelled run would carry on (CPython gh-86296).
+        async with asyncio.timeout(within):
+            await ready
         return True
     except TimeoutError:
         return False

@@ -15,6 +15,7 @@ import logging
 import os
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from judging.checkers import Checker, CheckResult, bind_checker, check
 from judging.errors import CheckerConfigError, JudgingError, UnknownLanguage
@@ -134,13 +135,15 @@ class Judge:
 
         Test events wait until the check passes, so the caller still sees compiled
         first; on a syntax error the tests are cancelled and the failed Program returned.
-        The check is queued first, so it takes the first free core.
+        The check is queued first, so it takes the first free core. Events of a failed
+        check are dropped rather than held: a test whose cancel got lost must not wait
+        for a check that will never pass.
         """
-        passed = asyncio.Event()
+        passed: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
 
         async def after_check(event: Event) -> None:
-            await passed.wait()
-            await emit(event)
+            if await passed:
+                await emit(event)
 
         async def check() -> Program:
             async with self._slots:
@@ -151,17 +154,14 @@ class Judge:
         try:
             checked = await checking
         except BaseException:
-            testing.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await testing
+            passed.set_result(False)
+            await _cancel_and_wait(testing)
             raise
         await emit(Compiled(checked.ok, checked.message, checked.compile_ms))
+        passed.set_result(checked.ok)
         if not checked.ok:
-            testing.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await testing
+            await _cancel_and_wait(testing)
             return checked
-        passed.set()
         return await testing
 
     async def _run_tests(
@@ -251,6 +251,14 @@ class Judge:
         workspace = await self._checker_spaces.enter_async_context(self.sandbox.workspace())
         async with self._slots:
             return await Program.build(self.sandbox, language, source, workspace)
+
+
+async def _cancel_and_wait(task: asyncio.Future[Any]) -> None:
+    """Cancel `task` and wait for it to end, without swallowing our own cancellation."""
+    task.cancel()
+    await asyncio.wait({task})
+    if not task.cancelled():
+        task.exception()  # retrieved: nobody else wants it
 
 
 def get_checker_language(language_id: str) -> Language:

@@ -13,7 +13,7 @@ import asyncio
 import logging
 import os
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -25,6 +25,8 @@ DEFAULT_MAX_ATTEMPTS = 3
 DEFAULT_GRACE_PERIOD = 30.0
 DEFAULT_DEDUPE_TTL = 24 * 3600
 DEFAULT_RESULT_TTL = 24 * 3600
+# Seconds cancelled jobs get to unwind at shutdown before we stop waiting for them.
+CANCEL_WAIT = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +150,8 @@ async def sleep_or_stop(delay: float, stop: asyncio.Event) -> bool:
     if stop.is_set():
         return True
     try:
-        await asyncio.wait_for(stop.wait(), timeout=delay)
+        async with asyncio.timeout(delay):
+            await stop.wait()
     except TimeoutError:
         return False
     return True
@@ -170,6 +173,21 @@ async def first_or_stop(aw: Awaitable[T], stop: asyncio.Event) -> T | None:
     if task.done() and not task.cancelled():
         return task.result()
     return None
+
+
+async def cancel_all(tasks: Collection[asyncio.Task[Any]], what: str) -> None:
+    """Cancel `tasks` and wait (boundedly) for them: shutdown must end even if a job
+    does not unwind."""
+    for task in tasks:
+        task.cancel()
+    if not tasks:
+        return
+    done, stuck = await asyncio.wait(tasks, timeout=CANCEL_WAIT)
+    for task in done:
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("%s ended with %r while being cancelled", what, task.exception())
+    if stuck:
+        log.error("%d %s(s) still running %.0f s after cancel", len(stuck), what, CANCEL_WAIT)
 
 
 async def run_failure_hook(

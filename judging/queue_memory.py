@@ -24,6 +24,7 @@ from judging.queue_base import (
     JobHandler,
     JobQueue,
     JudgeJob,
+    cancel_all,
     default_concurrency,
     first_or_stop,
     run_failure_hook,
@@ -130,9 +131,7 @@ class MemoryJobQueue(JobQueue):
             if late:
                 log.warning("judge stop: %d job(s) still running after grace, requeued", len(late))
         finally:
-            for task in consumers:
-                task.cancel()
-            await asyncio.gather(*consumers, return_exceptions=True)
+            await cancel_all(consumers, "judge consumer")
 
     async def _consume(
         self, handler: JobHandler, stop: asyncio.Event, on_failure: FailureHook | None

@@ -26,6 +26,7 @@ from judging.queue_base import (
     FailureHook,
     JobHandler,
     JudgeJob,
+    cancel_all,
     first_or_stop,
     run_failure_hook,
     sleep_or_stop,
@@ -107,7 +108,8 @@ class StreamWorker:
             health.cancel()
             await asyncio.gather(*feeders, health, return_exceptions=True)
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self.redis.delete(q.keys.worker(q.consumer)), 2)
+                async with asyncio.timeout(2):
+                    await self.redis.delete(q.keys.worker(q.consumer))
             log.info("judge worker %s stopped", q.consumer)
 
     async def _drain(self) -> None:
@@ -129,17 +131,13 @@ class StreamWorker:
         log.warning(
             "judge worker %s: handing back %d unfinished job(s)", self.queue.consumer, len(running)
         )
-        for task, _ in running.values():
-            task.cancel()
-        await asyncio.gather(*(task for task, _ in running.values()), return_exceptions=True)
+        await cancel_all([task for task, _ in running.values()], "judge job")
         for entry_id, (_, deliveries) in running.items():
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(
-                    self.queue.touch(
+                async with asyncio.timeout(2):
+                    await self.queue.touch(
                         entry_id, idle_ms=self.queue.visibility_ms, retrycount=deliveries - 1
-                    ),
-                    2,
-                )
+                    )
 
     # Feeders
 

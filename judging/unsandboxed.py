@@ -115,7 +115,8 @@ async def run_unsandboxed(
         io = loop.run_in_executor(None, _communicate, proc, limits)
         timed_out = False
         try:
-            await asyncio.wait_for(asyncio.shield(waiter), limits.wall_time_s)
+            async with asyncio.timeout(limits.wall_time_s):
+                await asyncio.shield(waiter)
         except TimeoutError:
             timed_out = True
             with contextlib.suppress(ProcessLookupError):

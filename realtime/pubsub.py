@@ -51,4 +51,5 @@ async def listen(
             backoff = min(MAX_BACKOFF, backoff * 2 or 0.2)
             log.exception("subscription to %s failed; retrying in %.1f s", channel, backoff)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), backoff)
+                async with asyncio.timeout(backoff):
+                    await stop.wait()

@@ -227,7 +227,8 @@ class RoomService:
             except Exception:
                 log.exception("room clock iteration failed")
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), interval)
+                async with asyncio.timeout(interval):
+                    await stop.wait()
 
     async def competing_on(self, user_id: int, problem_slug: str) -> bool:
         """True while `user_id` is in a running contest that contains `problem_slug`."""

@@ -205,9 +205,11 @@ class DocumentRegistry:
         backoff = 0.0
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.policy.tick + backoff)
+                async with asyncio.timeout(self.policy.tick + backoff):
+                    await self._wake.wait()
                 with contextlib.suppress(TimeoutError):  # a change: let its neighbours join it
-                    await asyncio.wait_for(stop.wait(), self.policy.flush_delay)
+                    async with asyncio.timeout(self.policy.flush_delay):
+                        await stop.wait()
             self._wake.clear()
             for room_id in list(self._recent):
                 self._trim(room_id)

@@ -191,3 +191,34 @@ async def test_submissions_share_the_cores() -> None:
         results = await asyncio.gather(*(judge.judge(t) for t in tasks))
     assert all(r.verdict is Verdict.AC for r in results)
     assert sandbox.peak == 2  # 3 submissions x 4 tests, never more than the slots
+
+
+class LostCancelSandbox(Sandbox):
+    """A test run that survives its cancel, as a run did when asyncio.wait_for (3.11)
+    swallowed a cancel landing together with the result (CPython gh-86296)."""
+
+    lost = 0
+
+    async def run(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("warm"):  # a test run, not the syntax check
+            try:
+                await asyncio.sleep(3)  # the check fails and cancels us meanwhile
+            except asyncio.CancelledError:
+                self.lost += 1
+        return await super().run(*args, **kwargs)
+
+
+async def test_syntax_error_ends_even_if_a_test_run_ignores_its_cancel() -> None:
+    """The hang CI once hit: a test that outlived its cancel waited for a check that had
+    failed; the judging never ended."""
+    from tests.judging.conftest import started_sandbox
+
+    await (await started_sandbox()).close()  # skip when no sandbox here
+    sandbox = LostCancelSandbox()
+    events, collect = _collector()
+    async with Judge(sandbox, concurrency=2) as judge:
+        async with asyncio.timeout(60):  # a hang fails here instead of at pytest-timeout
+            result = await judge.judge(JudgeTask("python", "def f(:\n", APLUSB_TESTS), collect)
+    assert result.verdict is Verdict.CE, result
+    assert sandbox.lost >= 1  # the scenario really happened
+    assert [type(e) for e in events] == [Compiled, Finished]
