@@ -26,11 +26,16 @@ def seconds_to_reset(now: datetime | None = None) -> float:
 
 
 class TokenBudget:
-    """daily_tokens: allowance per user per UTC day; 0 disables the budget."""
+    """daily_tokens: allowance per user per UTC day; 0 disables the budget.
 
-    def __init__(self, db: Database, daily_tokens: int) -> None:
+    metered: False for a provider that costs nothing per token (the offline coach):
+    usage is still recorded, but nobody is refused for it.
+    """
+
+    def __init__(self, db: Database, daily_tokens: int, *, metered: bool = True) -> None:
         self.db = db
         self.daily_tokens = daily_tokens
+        self.metered = metered
 
     async def used(self, user_id: int) -> int:
         async with self.db.session() as session:
@@ -38,7 +43,7 @@ class TokenBudget:
 
     async def check(self, user_id: int) -> None:
         """Raise `budget_exhausted` (with seconds until reset) when today's allowance is spent."""
-        if self.daily_tokens <= 0:
+        if self.daily_tokens <= 0 or not self.metered:
             return
         if await self.used(user_id) >= self.daily_tokens:
             wait = seconds_to_reset()

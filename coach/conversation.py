@@ -18,7 +18,7 @@ from typing import Any
 
 from coach.budget import TokenBudget
 from coach.context import build_context
-from coach.errors import CoachError, ProviderError
+from coach.errors import CoachError, ProviderError, shutting_down_error
 from coach.intents import FeedbackIntent, ReplyIntent
 from coach.models import CoachContext, CoachMode, InterviewFeedback
 from coach.offline import InterviewState, interview_topics
@@ -32,6 +32,7 @@ from storage.models import CoachSession, Problem, utcnow
 from storage.repositories import coach as coach_repo
 from storage.repositories import problems as problem_repo
 from storage.repositories import sessions as practice_repo
+from storage.repositories import users as user_repo
 
 log = logging.getLogger(__name__)
 
@@ -277,7 +278,17 @@ class Conversations:
         async with self.db.session() as session:
             problem = None
             if row.problem_id is not None:
-                problem = await problem_repo.get_problem_by_id(session, row.problem_id)
+                # Re-checked on every reply: the problem may have been made private since.
+                user = await user_repo.get_user(session, row.user_id)
+                viewer = problem_repo.Viewer(row.user_id, user.role)
+                try:
+                    problem = await problem_repo.get_visible_by_id(session, row.problem_id, viewer)
+                except NotFound as exc:
+                    raise CoachError(
+                        "problem_not_found",
+                        "this session's problem is no longer available",
+                        status=404,
+                    ) from exc
             context = await build_context(
                 session, user_id=row.user_id, problem=problem, practice_id=row.practice_session_id
             )
@@ -359,21 +370,53 @@ class Conversations:
             await asyncio.sleep(0.05)
 
     async def end(self, user_id: int, session_id: int) -> dict[str, Any]:
-        """Close the session; an interview gets its feedback produced, stored and sent."""
-        row = await self._own_active(user_id, session_id)
-        await self.streams.cancel(session_id)
-        feedback = row.feedback
-        if row.mode == "interview" and feedback is None:
-            feedback = (await self._score(row)).model_dump(mode="json")
+        """Close the session; an unscored interview gets its feedback produced, stored, sent.
+
+        The session is closed before scoring, so it always ends. An interview whose
+        scoring fails (provider down, budget spent) is left "unscored", the ack says
+        why, and ending it again retries the scoring. Every step is a conditional
+        status move, so concurrent ends never score twice.
+        """
+        row = await self._own(user_id, session_id)
+        if row.status == "active":
+            await self._stop_stream(session_id)
+            src = "active"
+        elif row.status == "unscored":
+            src = "unscored"
+        else:
+            raise _ended()
         async with self.db.session() as session:
+            if not await coach_repo.move_session(
+                session, session_id, user_id, src=src, dst="ended"
+            ):
+                raise _ended()
             row = await coach_repo.get_own_session(session, session_id, user_id)
-            if row.mode == "interview" and row.feedback is None:
-                row.feedback = feedback
-            row.status = "ended"
-            row.ended_at = utcnow()
-        if row.mode == "interview":
-            await safe_emit(self.emit, "ai:feedback", _feedback_event(row), user_id)
-        return {"session_id": row.id, "status": row.status, "feedback": row.feedback}
+        ack: dict[str, Any] = {"session_id": row.id, "status": row.status}
+        if row.mode == "interview" and row.feedback is None:
+            try:
+                feedback = (await self._score(row)).model_dump(mode="json")
+            except CoachError as exc:
+                async with self.db.session() as session:
+                    await coach_repo.move_session(
+                        session, session_id, user_id, src="ended", dst="unscored"
+                    )
+                return {**ack, "status": "unscored", "feedback": None, "unscored": exc.payload()}
+            async with self.db.session() as session:
+                if await coach_repo.store_feedback(session, row.id, feedback):
+                    row.feedback = feedback
+                    await safe_emit(self.emit, "ai:feedback", _feedback_event(row), user_id)
+                else:  # the last answer's reply scored it meanwhile
+                    row = await coach_repo.get_own_session(session, session_id, user_id)
+        return {**ack, "feedback": row.feedback}
+
+    async def _stop_stream(self, session_id: int) -> None:
+        """Stop a running reply wherever it streams (best effort: ending must not fail)."""
+        if await self.streams.cancel(session_id) is not None:
+            return
+        try:
+            await self._cancel_elsewhere(session_id)
+        except CoachError as exc:
+            log.warning("ending coach session %s: %s", session_id, exc.message)
 
     async def _score(self, row: CoachSession) -> InterviewFeedback:
         await self.budget.check(row.user_id)
@@ -393,24 +436,22 @@ class Conversations:
 
     # ---------------------------------------------------------------- helpers
 
-    async def _own_active(self, user_id: int, session_id: int) -> CoachSession:
+    async def _own(self, user_id: int, session_id: int) -> CoachSession:
         async with self.db.session() as session:
             try:
-                row = await coach_repo.get_own_session(session, session_id, user_id)
+                return await coach_repo.get_own_session(session, session_id, user_id)
             except NotFound as exc:
                 raise CoachError("session_not_found", exc.message, status=404) from exc
+
+    async def _own_active(self, user_id: int, session_id: int) -> CoachSession:
+        row = await self._own(user_id, session_id)
         if row.status != "active":
-            raise CoachError("session_ended", "this coach session has ended", status=409)
+            raise _ended()
         return row
 
     def _open_for_streams(self) -> None:
         if self.streams.closed:
-            raise CoachError(
-                "shutting_down",
-                "the server is restarting; try again in a moment",
-                retry_after=5,
-                status=503,
-            )
+            raise shutting_down_error()
 
     async def _slug(self, problem_id: int) -> str:
         async with self.db.session() as session:
@@ -425,6 +466,10 @@ async def _streaming_message(session: Any, row: CoachSession) -> int:
         session, row.id, "assistant", "", status="streaming", meta={"mode": row.mode}
     )
     return message.id
+
+
+def _ended() -> CoachError:
+    return CoachError("session_ended", "this coach session has ended", status=409)
 
 
 def _busy() -> CoachError:

@@ -114,3 +114,12 @@ def invalid_output_error(detail: str) -> ProviderError:
         f"the AI provider returned unusable output ({detail}); try again",
         retry_after=2,
     )
+
+
+def shutting_down_error() -> CoachError:
+    return CoachError(
+        "shutting_down",
+        "the server is restarting; try again in a moment",
+        retry_after=5,
+        status=503,
+    )

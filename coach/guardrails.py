@@ -1,14 +1,19 @@
 """Output guardrails: withhold long code blocks from a streamed reply until the problem is solved.
 
 The system prompt asks models not to hand out solutions; this is the check
-behind the request. It works on a stream: text outside code fences passes
-through at once, a fenced block is held until it closes and then either
-passed on (short) or replaced by a note (long), so a solution never reaches
-the client even for a moment.
+behind the request. It works on a stream: prose passes through at once, a
+code block is held until it ends and then either passed on (short) or replaced
+by a note (long), so a solution never reaches the client even for a moment.
+
+Code blocks are those Markdown renders as code: fenced with ``` or ~~~ (closed
+by the same character, at least as many times), and indented by four spaces or
+a tab after a blank line. An indented run that reads as a nested list is prose.
+Inline code and code outside any block (plain prose lines) are not judged.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MAX_CODE_LINES = 5
@@ -17,11 +22,47 @@ NOTE = (
     "\n_(A {lines}-line code block was withheld: the coach doesn't hand out solutions before "
     "you solve the problem. Ask about the specific step you are stuck on.)_\n"
 )
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+# At a line start, a partial line made of these may still become a fence or an indent.
+_UNDECIDED = set(" \t`~")
 
 
-def _is_closing_fence(line: str) -> bool:
-    stripped = line.strip()
-    return len(stripped) >= 3 and set(stripped) == {"`"}
+def _is_indented(line: str) -> bool:
+    return line.startswith(("    ", "\t"))
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+@dataclass
+class _Block:
+    """A code block being held. fence: its opening run ("```", "~~~~"), "" when indented."""
+
+    fence: str
+    opener: str = ""
+    lines: list[str] = field(default_factory=list)
+    trailing_blanks: list[str] = field(default_factory=list)
+    count: int = 0
+    chars: int = 0
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        self.count += 1
+        self.chars += len(line)
+
+    def closes(self, line: str) -> bool:
+        stripped = line.strip()
+        return (
+            bool(self.fence)
+            and len(stripped) >= len(self.fence)
+            and set(stripped) == {self.fence[0]}
+            and len(line) - len(line.lstrip(" ")) <= 3
+        )
+
+    def reads_as_list(self) -> bool:
+        return not self.fence and any(_LIST_ITEM.match(line) for line in self.lines)
 
 
 @dataclass
@@ -38,10 +79,9 @@ class SolutionFilter:
     withheld: int = 0
     _buffer: str = ""
     _at_line_start: bool = True
-    _block: list[str] | None = None
-    _block_lines: int = 0
-    _block_chars: int = 0
-    _too_long: bool = False
+    _after_blank: bool = True  # the previous line was blank (or none): an indent starts code
+    _line_blank: bool = True  # the prose line being streamed is blank so far
+    _block: _Block | None = None
     _out: list[str] = field(default_factory=list)
 
     def feed(self, delta: str) -> str:
@@ -64,7 +104,7 @@ class SolutionFilter:
         self._out = []
         if self._block is not None:
             if self._buffer:
-                self._add_block_line(self._buffer)
+                self._block.add(self._buffer)
             self._buffer = ""
             self._close_block(closer="")
         else:
@@ -73,59 +113,83 @@ class SolutionFilter:
         return "".join(self._out)
 
     def _take_text(self) -> bool:
-        """Outside a block: emit text; return False when more input is needed."""
+        """Outside a block: emit prose; return False when more input is needed."""
         buffer = self._buffer
+        newline = buffer.find("\n")
         if not self._at_line_start:
-            newline = buffer.find("\n")
             if newline < 0:
-                self._out.append(buffer)
+                self._emit_prose(buffer)
                 self._buffer = ""
                 return False
-            self._out.append(buffer[: newline + 1])
+            self._emit_prose(buffer[: newline + 1])
             self._buffer = buffer[newline + 1 :]
-            self._at_line_start = True
+            self._end_prose_line()
             return True
-        stripped = buffer.lstrip(" ")
-        newline = buffer.find("\n")
-        if newline < 0 and "```".startswith(stripped[:3]) and len(stripped) < 3:
-            return False  # could still become a fence: wait for more
-        if stripped.startswith("```"):
+        partial = buffer if newline < 0 else buffer[: newline + 1]
+        undecided = _is_blank(partial) or (len(partial) < 4 and set(partial) <= _UNDECIDED)
+        if newline < 0 and undecided:
+            return False  # may still become a fence or an indented line: wait for more
+        fence = _FENCE.match(partial)
+        if fence or (self._after_blank and _is_indented(partial) and not _is_blank(partial)):
             if newline < 0:
-                return False  # wait for the whole opening line
-            self._block = [buffer[: newline + 1]]
-            self._block_lines = self._block_chars = 0
-            self._too_long = False
+                return False  # wait for the whole line
             self._buffer = buffer[newline + 1 :]
+            if fence:
+                self._block = _Block(fence=fence.group(1), opener=partial)
+            else:
+                self._block = _Block(fence="")
+                self._block.add(partial)
             return True
         self._at_line_start = False
         return True
 
+    def _emit_prose(self, text: str) -> None:
+        self._out.append(text)
+        if text.strip():
+            self._line_blank = False
+
+    def _end_prose_line(self) -> None:
+        self._after_blank = self._line_blank
+        self._line_blank = True
+        self._at_line_start = True
+
     def _take_block_line(self) -> bool:
+        block = self._block
+        assert block is not None
         newline = self._buffer.find("\n")
         if newline < 0:
             return False
         line = self._buffer[: newline + 1]
-        self._buffer = self._buffer[newline + 1 :]
-        if _is_closing_fence(line):
-            self._close_block(closer=line)
-        else:
-            self._add_block_line(line)
+        if block.fence:
+            self._buffer = self._buffer[newline + 1 :]
+            if block.closes(line):
+                self._close_block(closer=line)
+            else:
+                block.add(line)
+        elif _is_blank(line):  # may separate two parts of one indented block
+            self._buffer = self._buffer[newline + 1 :]
+            block.trailing_blanks.append(line)
+        elif _is_indented(line):
+            self._buffer = self._buffer[newline + 1 :]
+            for blank in block.trailing_blanks:
+                block.add(blank)
+            block.trailing_blanks.clear()
+            block.add(line)
+        else:  # prose again: the line stays in the buffer for _take_text
+            self._close_block(closer="")
         return True
 
-    def _add_block_line(self, line: str) -> None:
-        self._block_lines += 1
-        self._block_chars += len(line)
-        if self._block_lines > self.max_lines or self._block_chars > self.max_chars:
-            self._too_long = True
-        if not self._too_long and self._block is not None:
-            self._block.append(line)
-
     def _close_block(self, closer: str) -> None:
-        block = self._block or []
-        if self._too_long:
-            self.withheld += 1
-            self._out.append(NOTE.format(lines=self._block_lines))
-        else:
-            self._out.append("".join(block) + closer)
+        block = self._block
+        assert block is not None
         self._block = None
+        too_long = block.count > self.max_lines or block.chars > self.max_chars
+        if too_long and not block.reads_as_list():
+            self.withheld += 1
+            self._out.append(NOTE.format(lines=block.count))
+        else:
+            self._out.append(block.opener + "".join(block.lines) + closer)
+        self._out.extend(block.trailing_blanks)
         self._at_line_start = True
+        self._after_blank = bool(block.trailing_blanks) or bool(block.fence)
+        self._line_blank = True

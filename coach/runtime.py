@@ -60,7 +60,7 @@ def build_coach(
         log.error("AI coach unavailable: %s", exc.message)
         provider = UnavailableProvider(exc, config.provider)
         problem = exc.message
-    budget = TokenBudget(db, daily_tokens)
+    budget = TokenBudget(db, daily_tokens, metered=provider.metered)
     streams = StreamRegistry()
     return Coach(
         provider=provider,

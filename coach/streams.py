@@ -14,6 +14,8 @@ from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.errors import shutting_down_error
+
 log = logging.getLogger(__name__)
 
 
@@ -62,6 +64,7 @@ class StreamRegistry:
     def start(self, stream: ActiveStream, work: Coroutine[Any, Any, None]) -> ActiveStream:
         """Run `work` as the session's stream task (the slot must be reserved)."""
         self._reserved.discard(stream.session_id)
+        self._refuse_if_closed(work)
         stream.task = asyncio.create_task(work, name=f"coach-stream-{stream.session_id}")
         self._streams[stream.session_id] = stream
 
@@ -86,10 +89,17 @@ class StreamRegistry:
 
     def spawn(self, work: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
         """Run a background job (e.g. problem generation), holding its reference."""
+        self._refuse_if_closed(work)
         task = asyncio.create_task(work, name=name)
         self._jobs.add(task)
         task.add_done_callback(self._jobs.discard)
         return task
+
+    def _refuse_if_closed(self, work: Coroutine[Any, Any, Any]) -> None:
+        """After close() nobody would cancel the task, so it must not start."""
+        if self.closed:
+            work.close()
+            raise shutting_down_error()
 
     async def close(self) -> None:
         """Cancel everything still running (shutdown) and wait for it to wind down."""

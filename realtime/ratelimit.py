@@ -29,6 +29,8 @@ RULES: dict[str, Rule] = {
     "autosave": Rule(capacity=20, per_second=4.0),
     "ai": Rule(capacity=10, per_second=10 / 60),
     "generate": Rule(capacity=3, per_second=3 / 60),
+    "coach_session": Rule(capacity=20, per_second=20 / 60),  # opening hint/review sessions
+    "recommend": Rule(capacity=30, per_second=0.5),
     "chat": Rule(capacity=10, per_second=2.0),
 }
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from coach.models import Difficulty
 
 SkillLevel = Literal["beginner", "intermediate", "advanced"]
+# One focus area or avoided topic: a few words, which is all a prompt needs.
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 
 
 class GenerationRequest(BaseModel):
@@ -23,8 +25,8 @@ class GenerationRequest(BaseModel):
     topic: str = Field(min_length=1, max_length=64)
     difficulty: Difficulty = "medium"
     skill_level: SkillLevel = "intermediate"
-    focus_areas: list[str] = Field(default_factory=list, max_length=5)
-    avoid_topics: list[str] = Field(default_factory=list, max_length=10)
+    focus_areas: list[Phrase] = Field(default_factory=list, max_length=5)
+    avoid_topics: list[Phrase] = Field(default_factory=list, max_length=10)
     seed: int | None = Field(None, ge=0, le=2**31)
 
 

@@ -108,6 +108,7 @@ class Provider(ABC):
     """Base of every backend; see the module docstring."""
 
     name = "base"
+    metered = True  # each token costs money, so the daily budget applies
 
     def __init__(self, model: str, policy: RetryPolicy | None = None) -> None:
         self.model = model

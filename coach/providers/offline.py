@@ -37,6 +37,7 @@ class OfflineProvider(Provider):
     """See the module docstring. delay: seconds between chunks (0: just yield to the loop)."""
 
     name = "offline"
+    metered = False
 
     def __init__(self, policy: RetryPolicy | None = None, delay: float = 0.0) -> None:
         super().__init__("offline-coach", policy)

@@ -112,10 +112,17 @@ async def learning_path(call: Call) -> LearningPathOut:
     return LearningPathOut(**plan.model_dump(), provider=coach.provider.name)
 
 
-@routes.get("/api/problems/recommended", query=RecommendedQuery, response=RecommendedOut, tags=TAGS)
+@routes.get(
+    "/api/problems/recommended",
+    query=RecommendedQuery,
+    response=RecommendedOut,
+    tags=TAGS,
+    errors=(429,),
+)
 async def recommended(call: Call) -> RecommendedOut:
     """The next problems to try, from your learning path."""
     q: RecommendedQuery = call.query
+    await enforce_rate(call.app, "recommend", str(call.user.id))
     items = await call.app[COACH].paths.recommended(call.user.id, q.limit)
     return RecommendedOut(items=items)
 

@@ -49,7 +49,7 @@ class CoachSessionQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     mode: Literal["hint", "review", "interview"] | None = None
-    status: Literal["active", "ended"] | None = None
+    status: Literal["active", "ended", "unscored"] | None = None
     page: int = Field(1, ge=1, le=10_000)
     per_page: int = Field(20, ge=1, le=100)
 

@@ -94,8 +94,8 @@ log = logging.getLogger(__name__)
 @router.on("ai:session:start", AiSessionStart)
 async def start(call: SocketCall) -> dict[str, Any]:
     data: AiSessionStart = call.data
-    if data.mode == "interview":  # opens with a model call
-        await rate_limit(call, "ai")
+    # An interview opens with a model call; other sessions only store a row.
+    await rate_limit(call, "ai" if data.mode == "interview" else "coach_session")
     request = StartRequest(
         mode=data.mode,
         problem=data.problem,

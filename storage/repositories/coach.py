@@ -233,3 +233,38 @@ async def add_session_tokens(session: AsyncSession, coach_id: int, tokens: int) 
         .where(CoachSession.id == coach_id)
         .values(tokens_used=CoachSession.tokens_used + tokens)
     )
+
+
+async def move_session(
+    session: AsyncSession, coach_id: int, user_id: int, *, src: str, dst: str
+) -> bool:
+    """Move the user's session from status `src` to `dst`; False if it was not in `src`.
+
+    A conditional UPDATE, so of two concurrent moves (two tabs, two processes ending
+    one session) exactly one wins. Leaving "active" stamps `ended_at`.
+    """
+    values: dict[str, Any] = {"status": dst}
+    if src == "active":
+        values["ended_at"] = utcnow()
+    result = await session.execute(
+        update(CoachSession)
+        .where(
+            CoachSession.id == coach_id,
+            CoachSession.user_id == user_id,
+            CoachSession.status == src,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+async def store_feedback(session: AsyncSession, coach_id: int, feedback: dict[str, Any]) -> bool:
+    """Store an interview's feedback unless it already has some (the first one wins)."""
+    result = await session.execute(
+        update(CoachSession)
+        .where(CoachSession.id == coach_id, CoachSession.feedback.is_(None))
+        .values(feedback=feedback)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1

@@ -130,6 +130,16 @@ async def get_problem(session: AsyncSession, slug: str, viewer: Viewer | None = 
     return problem
 
 
+async def get_visible_by_id(session: AsyncSession, problem_id: int, viewer: Viewer) -> Problem:
+    """By id, if `viewer` may (still) see it."""
+    problem = await session.scalar(
+        _visible_to(select(Problem).where(Problem.id == problem_id), viewer)
+    )
+    if problem is None:
+        raise NotFound("problem not found")
+    return problem
+
+
 async def get_problem_by_id(session: AsyncSession, problem_id: int) -> Problem:
     problem = await session.get(Problem, problem_id)
     if problem is None:

@@ -108,10 +108,14 @@ async def test_contest_guard_refuses_help_during_a_contest(
 
 
 async def test_daily_budget_and_rate_limit(connect, make_account_on, aplusb, server):
-    _me, inbox, sio = await _user(connect, make_account_on)
+    me, inbox, sio = await _user(connect, make_account_on)
     session = (await start(sio, mode="review", problem=aplusb))["session_id"]
-    server.app[COACH].budget.daily_tokens = 100
-    await ask(sio, inbox, session, "review my attempt")  # allowed, and charged
+    budget = server.app[COACH].budget
+    budget.daily_tokens = 100
+    await ask(sio, inbox, session, "review my attempt")
+    free = await ask(sio, inbox, session, "and again")  # the offline coach costs nothing
+    assert free["status"] == "complete" and await budget.used(me.id) > 100
+    budget.metered = True  # as with a paid provider: the same usage now refuses
     spent = await call(sio, "ai:question", {"session_id": session, "content": "more"})
     assert code_of(spent) == "budget_exhausted"
     assert "00:00 UTC" in spent["error"]["message"]
@@ -151,3 +155,73 @@ async def test_double_stop_still_ends_the_reply_once(
         assert stored[mid]["status"] in {"cancelled", "complete"}, stored[mid]
         finals = [e for e in inbox.events["ai:token"] if e["message_id"] == mid and e["done"]]
         assert len(finals) == 1
+
+
+async def test_an_interview_always_ends_even_when_it_cannot_be_scored(
+    connect, make_account_on, server
+):
+    """Ending at once scores what there is (nothing); ending with the day's budget spent
+    closes the interview unscored instead of leaving it open for good, and ending it
+    again later retries the scoring."""
+    _me, inbox, sio = await _user(connect, make_account_on)
+    early = await start(sio, mode="interview", interview_type="technical")
+    await final_token(inbox, early["message_id"])
+    ended = await call(sio, "ai:session:end", {"session_id": early["session_id"]})
+    assert ended["ok"] is True and ended["status"] == "ended", ended
+    assert ended["feedback"]["score"] == 0 and "unscored" not in ended
+
+    late = await start(sio, mode="interview", interview_type="behavioral")
+    await final_token(inbox, late["message_id"])
+    await ask(sio, inbox, late["session_id"], "I led the migration and measured the result.")
+    budget = server.app[COACH].budget
+    budget.metered, budget.daily_tokens = True, 1
+    ended = await call(sio, "ai:session:end", {"session_id": late["session_id"]})
+    assert ended["ok"] is True and ended["status"] == "unscored", ended
+    assert ended["unscored"]["code"] == "budget_exhausted" and ended["feedback"] is None
+    closed = await call(sio, "ai:question", {"session_id": late["session_id"], "content": "x"})
+    assert code_of(closed) == "session_ended"
+    budget.metered = False  # the next day, say
+    scored = await call(sio, "ai:session:end", {"session_id": late["session_id"]})
+    assert scored["ok"] is True and scored["status"] == "ended", scored
+    assert scored["feedback"]["score"] >= 0 and "unscored" not in scored
+    again = await call(sio, "ai:session:end", {"session_id": late["session_id"]})
+    assert code_of(again) == "session_ended"
+
+
+async def test_two_concurrent_ends_score_once(connect, make_account_on):
+    _me, inbox, sio = await _user(connect, make_account_on)
+    session = await start(sio, mode="interview", interview_type="behavioral")
+    sid = session["session_id"]
+    await final_token(inbox, session["message_id"])
+    await ask(sio, inbox, sid, "I split the work, set a deadline and reviewed every change.")
+    first, second = await asyncio.gather(
+        call(sio, "ai:session:end", {"session_id": sid}),
+        call(sio, "ai:session:end", {"session_id": sid}),
+    )
+    winners = [ack for ack in (first, second) if ack["ok"]]
+    assert len(winners) == 1, (first, second)
+    assert code_of(second if first["ok"] else first) == "session_ended"
+    assert winners[0]["feedback"]["score"] >= 0
+    await asyncio.sleep(0.3)
+    assert len(inbox.events["ai:feedback"]) == 1
+
+
+async def test_a_problem_made_private_is_no_longer_coached(
+    connect, make_account_on, aplusb, server
+):
+    """Visibility is checked on every reply, not only when the session opened."""
+    from sqlalchemy import update
+
+    from realtime.keys import DATABASE
+    from storage.models import Problem
+
+    _me, inbox, sio = await _user(connect, make_account_on)
+    session = (await start(sio, mode="hint", problem=aplusb))["session_id"]
+    await ask(sio, inbox, session, "a hint please")
+    async with server.app[DATABASE].session() as s:
+        await s.execute(update(Problem).where(Problem.slug == aplusb).values(visibility="private"))
+    ack = await call(sio, "ai:question", {"session_id": session, "content": "another"})
+    assert ack["ok"] is True
+    error = await inbox.wait_for("ai:error", lambda e: e["message_id"] == ack["message_id"])
+    assert error["code"] == "problem_not_found"
+    assert error["content"] == ""  # nothing of the problem was streamed

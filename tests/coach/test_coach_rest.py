@@ -161,6 +161,13 @@ async def test_generate_over_socket_reports_progress(connect, make_account_on, h
     assert unknown.status == 422 and (await unknown.json())["error"]["code"] == "unknown_topic"
     bad = await call(sio, "ai:generate", {"topic": ""})
     assert bad["ok"] is False and bad["error"]["code"] == "invalid_payload"
+    for areas in (["x" * 65], ["  "]):  # each focus area is a short phrase
+        resp = await http.post(
+            "/api/problems/generate",
+            json={"topic": "stacks", "focus_areas": areas},
+            headers=me.headers,
+        )
+        assert resp.status == 422, await resp.text()
 
 
 async def test_generate_over_socket_reports_a_server_failure(

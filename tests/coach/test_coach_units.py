@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 from coach.context import constraints_of, visible_results
-from coach.errors import ProviderError, ProviderNotConfigured, unavailable_error
+from coach.errors import CoachError, ProviderError, ProviderNotConfigured, unavailable_error
 from coach.generation.request import Limits
 from coach.generation.trim import trim
 from coach.guardrails import SolutionFilter
@@ -21,6 +21,7 @@ from coach.providers.base import Prompt, Provider, RetryPolicy, Usage
 from coach.providers.offline import chunks
 from coach.providers.structured import InvalidJson, parse_json
 from coach.runtime import build_coach
+from coach.streams import ActiveStream, StreamRegistry
 from storage.models import Submission
 
 SOLUTION = "```python\n" + "".join(f"line{i} = {i}\n" for i in range(12)) + "```\n"
@@ -229,3 +230,47 @@ async def test_closing_the_coach_stops_conversation_streams(tmp_path):
     await coach.close()
     await db.close()
     assert stream.task is not None and stream.task.cancelled()
+
+
+async def test_registry_refuses_work_once_closed():
+    """After shutdown began nobody would cancel a new task, so none may start."""
+    registry = StreamRegistry()
+    await registry.close()
+
+    async def work() -> None:
+        raise AssertionError("must never run")
+
+    job = work()
+    with pytest.raises(CoachError) as refused:
+        registry.spawn(job, name="late")
+    assert refused.value.code == "shutting_down" and job.cr_frame is None  # closed, not leaked
+    stream = ActiveStream(session_id=1, message_id=1, user_id=1)
+    job = work()
+    with pytest.raises(CoachError):
+        registry.start(stream, job)
+    assert stream.task is None and registry.get(1) is None
+
+
+TILDE_SOLUTION = "~~~~python\n" + "".join(f"t{i} = {i}\n" for i in range(8)) + "~~~\n~~~~\n"
+INDENTED_SOLUTION = "".join(f"    i{i} = {i}\n" for i in range(4)) + "\n" + "".join(
+    f"\tj{i} = {i}\n" for i in range(4)
+)
+
+
+@pytest.mark.parametrize("size", [1, 3, 8, 10_000])
+def test_tilde_fences_and_indented_code_are_withheld_too(size):
+    # A ~~~~ fence is closed only by ~~~~ or longer: the "~~~" line is inside it.
+    shown, withheld = _stream(f"Here:\n{TILDE_SOLUTION}after\n", size)
+    assert "t0" not in shown and "t7" not in shown and withheld == 1
+    assert shown.startswith("Here:\n") and shown.endswith("after\n")
+    # Indented code (after a blank line), with a blank line inside the block.
+    shown, withheld = _stream(f"Code:\n\n{INDENTED_SOLUTION}\nThat's it.\n", size)
+    assert "i0" not in shown and "j3" not in shown and withheld == 1
+    assert shown.startswith("Code:\n\n") and shown.endswith("\nThat's it.\n")
+    # Short indented code passes; so does a long nested list and a lazy continuation.
+    short = "See:\n\n    x = 1\n    y = 2\n\ndone\n"
+    assert _stream(short, size) == (short, 0)
+    nested = "Steps:\n\n" + "".join(f"    - step {i} explained at length\n" for i in range(9))
+    assert _stream(nested, size) == (nested, 0)
+    lazy = "A paragraph\n" + "".join(f"    continued {i}\n" for i in range(9))
+    assert _stream(lazy, size) == (lazy, 0)
