@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from coach.budget import TokenBudget
 from coach.context import build_context
 from coach.errors import CoachError, ProviderError, shutting_down_error
@@ -462,9 +464,14 @@ class Conversations:
 
 
 async def _streaming_message(session: Any, row: CoachSession) -> int:
-    message = await coach_repo.add_message(
-        session, row.id, "assistant", "", status="streaming", meta={"mode": row.mode}
-    )
+    """The reply's row; a unique index refuses a second streaming row (another process
+    started a reply in this session a moment ago), and the transaction is rolled back."""
+    try:
+        message = await coach_repo.add_message(
+            session, row.id, "assistant", "", status="streaming", meta={"mode": row.mode}
+        )
+    except IntegrityError as exc:
+        raise _busy() from exc
     return message.id
 
 

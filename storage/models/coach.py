@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, Timestamped, UTCDateTime, utcnow
 
 COACH_MODES = ("hint", "review", "interview")
-COACH_STATUSES = ("active", "ended")
+COACH_STATUSES = ("active", "ended", "unscored")
 MESSAGE_STATUSES = ("streaming", "complete", "cancelled", "error")
 
 
@@ -45,6 +45,16 @@ class CoachMessage(Base):
     """One message; an assistant message is created `streaming` and finished once."""
 
     __tablename__ = "coach_messages"
+    __table_args__ = (
+        # One reply streaming per session, whichever process got the question.
+        Index(
+            "uq_coach_messages_streaming",
+            "session_id",
+            unique=True,
+            postgresql_where=text("status = 'streaming'"),
+            sqlite_where=text("status = 'streaming'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[int] = mapped_column(

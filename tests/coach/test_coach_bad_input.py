@@ -225,3 +225,27 @@ async def test_a_problem_made_private_is_no_longer_coached(
     error = await inbox.wait_for("ai:error", lambda e: e["message_id"] == ack["message_id"])
     assert error["code"] == "problem_not_found"
     assert error["content"] == ""  # nothing of the problem was streamed
+
+
+async def test_a_reply_streaming_in_another_process_refuses_a_second_one(
+    connect, make_account_on, aplusb, server, monkeypatch
+):
+    """Two processes reading "nothing streams" at the same moment: the database's
+    unique index still lets only one reply stream, and the refused question is not kept."""
+    from realtime.keys import DATABASE
+    from storage.repositories import coach as coach_repo
+
+    _me, _inbox, sio = await _user(connect, make_account_on)
+    session = (await start(sio, mode="review", problem=aplusb))["session_id"]
+    async with server.app[DATABASE].session() as s:  # the other process's reply
+        await coach_repo.add_message(s, session, "assistant", "", status="streaming")
+
+    async def nothing_seen(db_session, session_id):  # both read before either inserted
+        return None
+
+    monkeypatch.setattr(coach_repo, "streaming_message", nothing_seen)
+    refused = await call(sio, "ai:question", {"session_id": session, "content": "review"})
+    assert code_of(refused) == "stream_in_progress"
+    async with server.app[DATABASE].session() as s:
+        roles = [m.role for m in await coach_repo.messages(s, session)]
+    assert roles == ["assistant"]  # the refused question left nothing behind

@@ -91,3 +91,37 @@ async def test_sessions_are_private_and_messages_finish_once(db):
             )
             == []
         )
+
+
+async def test_one_streaming_reply_per_session_is_enforced_by_the_database(db_url):
+    """Migration 0005 keeps the newest of duplicate streaming rows, then its partial
+    unique index refuses a second streaming reply (two processes, one session)."""
+    from sqlalchemy.exc import IntegrityError
+
+    await upgrade(db_url)
+    await downgrade(db_url, "0004")
+    db = Database(db_url)
+    try:
+        user = await _user(db, "stream@example.com")
+        async with db.session() as session:
+            row = await coach_repo.create_session(
+                session, user_id=user, mode="hint", provider="offline", model="m", state={}
+            )
+            older, newer = [
+                await coach_repo.add_message(session, row.id, "assistant", "", status="streaming")
+                for _ in range(2)
+            ]
+        await upgrade(db_url)
+        async with db.session() as session:
+            statuses = {m.id: m.status for m in await coach_repo.messages(session, row.id)}
+        assert statuses == {older.id: "error", newer.id: "streaming"}
+        with pytest.raises(IntegrityError):
+            async with db.session() as session:
+                await coach_repo.add_message(session, row.id, "assistant", "", status="streaming")
+        async with db.session() as session:  # finished ones don't count
+            await coach_repo.finish_message(
+                session, newer.id, content="done", status="complete", meta={}
+            )
+            await coach_repo.add_message(session, row.id, "assistant", "", status="streaming")
+    finally:
+        await db.close()
