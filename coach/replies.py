@@ -3,8 +3,9 @@
 The reply ends in exactly one of three ways, each recorded on the message and
 announced once: complete (final `ai:token` with `done: true` and the whole
 text), cancelled (the same, with `cancelled: true` and the text shown so far),
-or failed (`ai:error` with a code, a message and a retry hint; the partial
-text is kept).
+or failed (`ai:error` with a code, a message and a retry hint, then the same
+final `ai:token` with `status: "error"` and the partial text, which is kept).
+So every reply ends with exactly one `done: true` token, whatever happened.
 """
 
 from __future__ import annotations
@@ -161,7 +162,6 @@ class ReplyStreamer:
                 "content": stream.text,
             }
             await safe_emit(self.emit, "ai:error", payload, stream.user_id)
-            return
         payload = {**base, "delta": "", "done": True, "content": stream.text, "status": status}
         if status == "cancelled":
             payload["cancelled"] = True

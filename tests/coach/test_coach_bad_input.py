@@ -225,6 +225,8 @@ async def test_a_problem_made_private_is_no_longer_coached(
     error = await inbox.wait_for("ai:error", lambda e: e["message_id"] == ack["message_id"])
     assert error["code"] == "problem_not_found"
     assert error["content"] == ""  # nothing of the problem was streamed
+    final = await final_token(inbox, ack["message_id"])  # every reply ends with done: true
+    assert final["status"] == "error" and final["content"] == ""
 
 
 async def test_a_reply_streaming_in_another_process_refuses_a_second_one(
