@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -102,6 +103,21 @@ class ArenaNamespace(socketio.AsyncNamespace):
                 await self.server.emit("user:offline", {"user_id": user_id}, room=room)
 
 
+async def close_transports(sio: socketio.AsyncServer) -> None:
+    """Close this process's Engine.IO connections, websockets included.
+
+    A namespace disconnect leaves the Engine.IO connection to the client, and
+    socket.io-client keeps its websocket open; engineio's AsyncSocket.close() sends
+    CLOSE but (unlike the sync Socket) does not wake the websocket writer, which
+    closes the websocket only after its ping timeout. aiohttp would wait for that
+    handler for up to 30 s on every restart; the None wakes the writer now.
+    """
+    for eio_socket in list(sio.eio.sockets.values()):
+        await eio_socket.close(wait=False, reason=sio.eio.reason.SERVER_DISCONNECT)
+        eio_socket.queue.put_nowait(None)
+    sio.eio.sockets.clear()
+
+
 def attach(app: web.Application, router: EventRouter) -> socketio.AsyncServer:
     settings = app[SETTINGS]
     sio = build_server(settings)
@@ -127,6 +143,8 @@ def attach(app: web.Application, router: EventRouter) -> socketio.AsyncServer:
                 await sio.emit("system:announcement", notice, to=sid)
             for sid in local:
                 await sio.disconnect(sid)
+            async with asyncio.timeout(10):
+                await close_transports(sio)
             await sio.shutdown()
         except Exception:
             log.exception("error while closing sockets")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 
+import pytest
 import socketio
 
 from tests.inbox import Inbox
@@ -50,4 +51,59 @@ async def test_sigterm_finishes_inflight_job_then_closes_sockets(tmp_path):
         await asyncio.wait_for(disconnected.wait(), 30)
         assert web.popen.wait(timeout=60) == 0, web.output()
     finally:
+        group.stop_all()
+
+
+async def test_sigterm_does_not_wait_for_a_connected_js_client(tmp_path):
+    """socket.io-client keeps its websocket after the namespace disconnect; the server
+    must close it itself instead of waiting for aiohttp's shutdown timeout (it took 31 s)."""
+    import json
+    import shutil
+    import time
+    from pathlib import Path
+
+    if shutil.which("node") is None:
+        pytest.fail("node is required for the JS interop tests")
+    group = ProcessGroup(
+        tmp_path,
+        base_env(
+            DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/shutdown-js.db",
+            CODEARENA_SECRET="shutdown-secret-" + "j" * 32,
+            CODEARENA_ENV="test",
+        ),
+    )
+    web = group.serve("web")
+    node = None
+    try:
+        me = await login(web.url)
+        node = await asyncio.create_subprocess_exec(
+            "node",
+            str(Path(__file__).parent.parent / "js" / "idle.mjs"),
+            web.url,
+            me.token,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        assert node.stdout is not None
+        seen: list[dict] = []
+
+        async def next_event() -> dict:
+            line = await asyncio.wait_for(node.stdout.readline(), 30)
+            assert line, seen
+            seen.append(json.loads(line))
+            return seen[-1]
+
+        assert (await next_event())["event"] == "connect"
+        started = time.monotonic()
+        web.popen.send_signal(signal.SIGTERM)
+        assert await asyncio.to_thread(web.popen.wait, 25) == 0, web.output()
+        stopped_in = time.monotonic() - started
+        while not any(e["event"] == "disconnect" for e in seen):
+            await next_event()
+        assert [e["event"] for e in seen] == ["connect", "announcement", "disconnect"], seen
+        assert seen[-1]["data"] == "io server disconnect"  # told, so it does not reconnect
+        assert stopped_in < 25  # far below aiohttp's 60 s shutdown timeout
+    finally:
+        if node is not None and node.returncode is None:
+            node.kill()
+            await node.wait()
         group.stop_all()
