@@ -18,6 +18,7 @@ from realtime.errors import ApiError, NotFoundError
 from realtime.keys import DATABASE
 from realtime.schemas.coach import (
     CoachMessageOut,
+    CoachMessagesQuery,
     CoachSessionDetail,
     CoachSessionEnvelope,
     CoachSessionList,
@@ -70,23 +71,34 @@ async def list_sessions(call: Call) -> CoachSessionList:
 
 
 @routes.get(
-    "/api/coach/sessions/{session_id}", response=CoachSessionEnvelope, tags=TAGS, errors=(404,)
+    "/api/coach/sessions/{session_id}",
+    query=CoachMessagesQuery,
+    response=CoachSessionEnvelope,
+    tags=TAGS,
+    errors=(404,),
 )
 async def get_session(call: Call) -> CoachSessionEnvelope:
-    """One of your coach sessions with its messages (anyone else's is reported as not found)."""
+    """One of your coach sessions with a page of its messages, oldest first (anyone
+    else's is reported as not found)."""
+    q: CoachMessagesQuery = call.query
     session_id = call.path_id("session_id", "session")
     async with call.app[DATABASE].session() as session:
         try:
             row = await coach_repo.get_own_session(session, session_id, call.user.id)
         except NotFound as exc:
             raise NotFoundError(exc.message, code="session_not_found") from exc
-        messages = await coach_repo.messages(session, row.id)
+        page = await coach_repo.messages(session, row.id, after=q.after, limit=q.limit + 1)
+        count = await coach_repo.message_count(session, row.id)
         slug = None
         if row.problem_id is not None:
             slug = (await problem_repo.get_problem_by_id(session, row.problem_id)).slug
-    summary = CoachSessionOut.of(row, slug, len(messages))
+    more = len(page) > q.limit
+    page = page[: q.limit]
+    summary = CoachSessionOut.of(row, slug, count)
     detail = CoachSessionDetail(
-        **summary.model_dump(), messages=[CoachMessageOut.of(m) for m in messages]
+        **summary.model_dump(),
+        messages=[CoachMessageOut.of(m) for m in page],
+        next_after=page[-1].id if more else None,
     )
     return CoachSessionEnvelope(session=detail)
 

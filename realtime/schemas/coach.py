@@ -54,6 +54,15 @@ class CoachSessionQuery(BaseModel):
     per_page: int = Field(20, ge=1, le=100)
 
 
+class CoachMessagesQuery(BaseModel):
+    """Keyset paging of a session's messages: those after message id `after`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    after: int = Field(0, ge=0)
+    limit: int = Field(100, ge=1, le=200)
+
+
 class CoachMessageOut(BaseModel):
     id: int
     role: str
@@ -117,6 +126,7 @@ class CoachSessionOut(BaseModel):
 
 class CoachSessionDetail(CoachSessionOut):
     messages: list[CoachMessageOut]
+    next_after: int | None = None  # pass as `after` for the next page; None: no more
 
 
 class CoachSessionEnvelope(BaseModel):

@@ -69,9 +69,20 @@ async def list_own_sessions(
     return [(row, slug, int(n)) for row, slug, n in (await session.execute(stmt)).all()]
 
 
-async def messages(session: AsyncSession, coach_id: int) -> list[CoachMessage]:
-    stmt = select(CoachMessage).where(CoachMessage.session_id == coach_id)
-    return list(await session.scalars(stmt.order_by(CoachMessage.id)))
+async def messages(
+    session: AsyncSession, coach_id: int, *, after: int = 0, limit: int | None = None
+) -> list[CoachMessage]:
+    """Oldest first; `after` (a message id) and `limit` page through a long conversation."""
+    stmt = select(CoachMessage).where(CoachMessage.session_id == coach_id, CoachMessage.id > after)
+    stmt = stmt.order_by(CoachMessage.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(await session.scalars(stmt))
+
+
+async def message_count(session: AsyncSession, coach_id: int) -> int:
+    stmt = select(func.count()).where(CoachMessage.session_id == coach_id)
+    return int(await session.scalar(stmt) or 0)
 
 
 async def history(session: AsyncSession, coach_id: int, limit: int = 40) -> list[tuple[str, str]]:

@@ -83,7 +83,16 @@ async def test_history_is_own_only(connect, make_account_on, aplusb, http):
     assert user["role"] == "user" and user["content"] == "what should I check?"
     assert reply["role"] == "assistant" and reply["status"] == "complete" and reply["content"]
     assert reply["metadata"]["provider"] == "offline" and reply["metadata"]["tokens"] > 0
-    assert session["tokens_used"] > 0
+    assert session["tokens_used"] > 0 and session["next_after"] is None
+    base = f"/api/coach/sessions/{review['session_id']}"
+    first = (await (await http.get(f"{base}?limit=1", headers=me.headers)).json())["session"]
+    assert [m["id"] for m in first["messages"]] == [user["id"]]
+    assert first["next_after"] == user["id"] and first["message_count"] == 2
+    url = f"{base}?limit=1&after={first['next_after']}"
+    second = (await (await http.get(url, headers=me.headers)).json())["session"]
+    assert [m["id"] for m in second["messages"]] == [reply["id"]]
+    assert second["next_after"] is None
+    assert (await http.get(f"{base}?limit=0", headers=me.headers)).status == 422
     for path in ("/api/coach/sessions/abc", "/api/coach/sessions/0"):
         assert (await http.get(path, headers=me.headers)).status == 404
     assert (await http.get("/api/coach/sessions")).status == 401
