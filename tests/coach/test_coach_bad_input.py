@@ -251,3 +251,19 @@ async def test_a_reply_streaming_in_another_process_refuses_a_second_one(
     async with server.app[DATABASE].session() as s:
         roles = [m.role for m in await coach_repo.messages(s, session)]
     assert roles == ["assistant"]  # the refused question left nothing behind
+
+
+async def test_opening_sessions_and_recommendations_are_rate_limited(
+    connect, make_account_on, aplusb, http
+):
+    me, _inbox, sio = await _user(connect, make_account_on)
+    acks = [
+        await call(sio, "ai:session:start", {"mode": "hint", "problem": aplusb})
+        for _ in range(21)
+    ]
+    assert all(a["ok"] for a in acks[:20]) and code_of(acks[20]) == "rate_limited"
+    statuses = [
+        (await http.get("/api/problems/recommended", headers=me.headers)).status
+        for _ in range(31)
+    ]
+    assert statuses[:30] == [200] * 30 and statuses[30] == 429

@@ -640,3 +640,28 @@ async def test_create_job_queue_picks_backend_from_redis_url() -> None:
     scaled = create_job_queue(REDIS_URL, visibility_timeout=5)
     assert isinstance(scaled, RedisStreamJobQueue) and scaled.visibility_timeout == 5
     await scaled.close()
+
+
+async def test_shutdown_does_not_wait_forever_for_a_job_that_ignores_its_cancel(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A job that swallows its cancel (as wait_for on 3.11 could make one do) is
+    logged and left behind; the worker still stops."""
+    from judging import queue_base
+
+    monkeypatch.setattr(queue_base, "CANCEL_WAIT", 0.2)
+    release = asyncio.Event()
+
+    async def stubborn() -> None:
+        while not release.is_set():
+            with contextlib.suppress(asyncio.CancelledError):
+                await release.wait()
+
+    polite = asyncio.create_task(asyncio.sleep(30))
+    task = asyncio.create_task(stubborn())
+    await asyncio.sleep(0)
+    await asyncio.wait_for(queue_base.cancel_all([task, polite], "judge job"), 5)
+    assert polite.cancelled() and not task.done()
+    assert "1 judge job(s) still running" in caplog.text
+    release.set()
+    await task

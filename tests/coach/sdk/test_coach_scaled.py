@@ -4,6 +4,7 @@ sent from a tab on one process stops the reply streaming in the other."""
 from __future__ import annotations
 
 import asyncio
+import json
 
 import socketio
 
@@ -57,6 +58,18 @@ async def test_cancel_from_a_tab_on_another_process(cluster, model):
 
         again = await call(tab_b, "ai:cancel", {"session_id": sid})
         assert again["ok"] is False and again["error"]["code"] == "no_active_stream"
+
+        # Ending from B stops a reply streaming in A, then scores the interview.
+        asked = await call(tab_a, "ai:question", {"session_id": sid, "content": "A race bug."})
+        assert asked["ok"] is True, asked
+        reply = asked["message_id"]
+        await inbox_a.wait_for("ai:token", lambda e: e["message_id"] == reply, within=15)
+        feedback = {"score": 6, "strengths": ["x"], "improvements": [], "improvement_areas": []}
+        model.queue(Reply.text(json.dumps(feedback)))
+        ended = await call(tab_b, "ai:session:end", {"session_id": sid})
+        assert ended["ok"] is True and ended["feedback"] == feedback, ended
+        final = await final_token(inbox_a, reply, within=5)
+        assert final["status"] == "cancelled" and model.disconnects == 2
     finally:
         await tab_a.disconnect()
         await tab_b.disconnect()
