@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from coach.budget import TokenBudget
 from coach.context import build_context
-from coach.errors import CoachError, ProviderError, shutting_down_error
+from coach.errors import CoachError, ProviderError
 from coach.intents import FeedbackIntent, ReplyIntent
 from coach.models import CoachContext, CoachMode, InterviewFeedback
 from coach.offline import InterviewState, interview_topics
@@ -121,7 +121,6 @@ class Conversations:
             )
         ack: dict[str, Any] = {"session_id": row.id, "mode": row.mode}
         if req.mode == "interview":
-            self._open_for_streams()
             self.streams.reserve(row.id)
             try:
                 async with self.db.session() as session:
@@ -207,7 +206,6 @@ class Conversations:
             )
         if row.problem_id is not None and self.contest_guard() is not None:
             await self.check_contest(user_id, await self._slug(row.problem_id))
-        self._open_for_streams()
         if not self.streams.reserve(session_id):
             raise _busy()
         try:
@@ -450,10 +448,6 @@ class Conversations:
         if row.status != "active":
             raise _ended()
         return row
-
-    def _open_for_streams(self) -> None:
-        if self.streams.closed:
-            raise shutting_down_error()
 
     async def _slug(self, problem_id: int) -> str:
         async with self.db.session() as session:

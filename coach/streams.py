@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.errors import shutting_down_error
+from judging.queue_base import cancel_all
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ class StreamRegistry:
     def reserve(self, session_id: int) -> bool:
         """Claim the session's slot; False if a reply is already running or starting."""
         if self.closed:
-            raise RuntimeError("stream registry is closed")
+            raise shutting_down_error()
         if self.busy(session_id):
             return False
         self._reserved.add(session_id)
@@ -105,15 +106,7 @@ class StreamRegistry:
         """Cancel everything still running (shutdown) and wait for it to wind down."""
         self.closed = True
         tasks = [s.task for s in self._streams.values() if s.task is not None] + list(self._jobs)
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            done, stuck = await asyncio.wait(tasks, timeout=10)
-            for task in done:  # retrieved, so asyncio does not log them as lost
-                if not task.cancelled():
-                    task.exception()
-            if stuck:
-                log.error("coach shutdown: %d task(s) ignored cancellation", len(stuck))
+        await cancel_all(tasks, "coach task")
 
     def __len__(self) -> int:
         return len(self._streams)

@@ -47,16 +47,7 @@ def draft_of(validated: ValidatedProblem, slug: str) -> problem_repo.ProblemDraf
         },
         topics=topics[:MAX_TOPICS],
         tags=["ai-generated"],
-        tests=[
-            problem_repo.TestData(
-                name=f"{i + 1:02d}",
-                input=test.input,
-                expected=test.output,
-                hidden=test.hidden,
-                explanation=test.explanation,
-            )
-            for i, test in enumerate(validated.tests)
-        ],
+        tests=problem_repo.numbered_tests(validated.tests),
         solutions={problem.reference_solution.language: problem.reference_solution.source},
     )
 

@@ -61,16 +61,7 @@ def draft_of(body: ProblemWrite) -> problem_repo.ProblemDraft:
         topics=body.topics,
         tags=body.tags,
         companies=body.companies,
-        tests=[
-            problem_repo.TestData(
-                name=f"{i + 1:02d}",
-                input=t.input,
-                expected=t.output,
-                hidden=t.hidden,
-                explanation=t.explanation,
-            )
-            for i, t in enumerate(body.tests)
-        ],
+        tests=problem_repo.numbered_tests(body.tests),
         solutions=dict(body.reference_solutions),
     )
 

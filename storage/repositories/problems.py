@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -49,6 +49,23 @@ class TestData:
     expected: str
     hidden: bool
     explanation: str = ""
+
+
+class TestSpec(Protocol):
+    """A test as REST bodies and generated problems describe it."""
+
+    input: str
+    output: str
+    hidden: bool
+    explanation: str
+
+
+def numbered_tests(tests: Iterable[TestSpec]) -> list[TestData]:
+    """Stored tests named 01, 02, ... in the given order."""
+    return [
+        TestData(f"{i + 1:02d}", t.input, t.output, t.hidden, t.explanation)
+        for i, t in enumerate(tests)
+    ]
 
 
 @dataclass

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
+import time
+from pathlib import Path
 
-import pytest
 import socketio
 
 from tests.inbox import Inbox
 from tests.processes import ProcessGroup, base_env
+from tests.sockets.test_js_client import JS_DIR, node_ready
 from tests.sockets.test_scaled import login
 from tests.sockets.test_workers import SLOW
 
 
-async def test_sigterm_finishes_inflight_job_then_closes_sockets(tmp_path):
-    group = ProcessGroup(
+def _group(tmp_path: Path) -> ProcessGroup:
+    return ProcessGroup(
         tmp_path,
         base_env(
             DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/shutdown.db",
@@ -23,6 +26,10 @@ async def test_sigterm_finishes_inflight_job_then_closes_sockets(tmp_path):
             CODEARENA_ENV="test",
         ),
     )
+
+
+async def test_sigterm_finishes_inflight_job_then_closes_sockets(tmp_path):
+    group = _group(tmp_path)
     web = group.serve("web")
     try:
         me = await login(web.url)
@@ -57,28 +64,15 @@ async def test_sigterm_finishes_inflight_job_then_closes_sockets(tmp_path):
 async def test_sigterm_does_not_wait_for_a_connected_js_client(tmp_path):
     """socket.io-client keeps its websocket after the namespace disconnect; the server
     must close it itself instead of waiting for aiohttp's shutdown timeout (it took 31 s)."""
-    import json
-    import shutil
-    import time
-    from pathlib import Path
-
-    if shutil.which("node") is None:
-        pytest.fail("node is required for the JS interop tests")
-    group = ProcessGroup(
-        tmp_path,
-        base_env(
-            DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/shutdown-js.db",
-            CODEARENA_SECRET="shutdown-secret-" + "j" * 32,
-            CODEARENA_ENV="test",
-        ),
-    )
+    node_ready()
+    group = _group(tmp_path)
     web = group.serve("web")
     node = None
     try:
         me = await login(web.url)
         node = await asyncio.create_subprocess_exec(
             "node",
-            str(Path(__file__).parent.parent / "js" / "idle.mjs"),
+            str(JS_DIR / "idle.mjs"),
             web.url,
             me.token,
             stdout=asyncio.subprocess.PIPE,
