@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from realtime.api import admin, auth, execution, health, playback, problems, rooms, sessions, users
-from realtime.api import coach as coach_api
 from realtime.auth import authenticate
 from realtime.config import Settings
-from realtime.documents_ctx import documents_ctx
-from realtime.endpoints import EndpointTable
-from realtime.execution import drain_before_sockets_close, execution_ctx
 from realtime.keys import SERVICES, SETTINGS
-from realtime.lifecycle import database_ctx, redis_ctx
-from realtime.middlewares import error_middleware
-from realtime.rooms_ctx import rooms_ctx
+from realtime.rest import (
+    admin,
+    auth,
+    health,
+    playback,
+    problems,
+    rooms,
+    sessions,
+    submissions,
+    users,
+)
+from realtime.rest import coach as coach_api
+from realtime.rest.endpoints import EndpointTable
+from realtime.rest.middlewares import error_middleware
+from realtime.services.documents import documents_ctx
+from realtime.services.execution import drain_before_sockets_close, execution_ctx
+from realtime.services.resources import database_ctx, redis_ctx
+from realtime.services.rooms_ctx import rooms_ctx
 from realtime.sockets import coach as coach_events
 from realtime.sockets import code, documents, editor, interview, system
 from realtime.sockets import rooms as room_events
@@ -39,7 +49,7 @@ ROUTE_TABLES: list[EndpointTable] = [
     problems.routes,
     sessions.routes,
     admin.routes,
-    execution.routes,
+    submissions.routes,
     rooms.routes,
     playback.routes,
 ]

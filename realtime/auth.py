@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from aiohttp import web
 
-from realtime.errors import RateLimited, Unauthorized
 from realtime.keys import DATABASE, LIMITER, SETTINGS
+from realtime.rest.errors import RateLimited, Unauthorized
 from realtime.security.tokens import InvalidToken, create_access_token, decode_access_token
 from storage.database import Database
 from storage.errors import NotFound

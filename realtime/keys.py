@@ -10,7 +10,7 @@ from realtime.config import Settings
 from storage.database import Database
 
 if TYPE_CHECKING:
-    from realtime.ratelimit import RateLimiter
+    from realtime.services.ratelimit import RateLimiter
 
 SETTINGS = web.AppKey("settings", Settings)
 DATABASE = web.AppKey("database", Database)

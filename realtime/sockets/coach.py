@@ -21,11 +21,11 @@ from coach.errors import CoachError
 from coach.generation.request import GenerationRequest
 from coach.providers import ProviderConfig, RetryPolicy
 from coach.runtime import Coach, build_coach
-from realtime.coach_relay import CoachCancelRelay
 from realtime.config import Settings
-from realtime.execution import EXECUTION
 from realtime.keys import DATABASE, SERVICES, SETTINGS
+from realtime.relays.coach import CoachCancelRelay
 from realtime.schemas.coach import AiGenerate, AiQuestion, AiSessionRef, AiSessionStart
+from realtime.services.execution import EXECUTION
 from realtime.sockets.editor import rate_limit
 from realtime.sockets.router import EventError, EventRouter, SocketCall
 from realtime.sockets.server import SIO, user_room
@@ -142,7 +142,7 @@ async def end(call: SocketCall) -> dict[str, Any]:
 @router.on("ai:generate", AiGenerate)
 async def generate(call: SocketCall) -> dict[str, Any]:
     """Ack with a generation_id; progress and the result arrive as `ai:generate:progress`."""
-    from realtime.api.coach import generated_out  # the REST module owns the response shape
+    from realtime.rest.coach import generated_out  # the REST module owns the response shape
 
     await rate_limit(call, "generate")
     coach = call.app[COACH]

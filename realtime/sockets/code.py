@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from realtime.execution import EXECUTION, ExecutionRefused, ExecutionRequest
 from realtime.keys import DATABASE, SERVICES
+from realtime.services.execution import EXECUTION, ExecutionRefused, ExecutionRequest
 from realtime.sockets.editor import rate_limit
 from realtime.sockets.payloads import CodeExecute, SessionSubmit
 from realtime.sockets.router import EventError, EventRouter, SocketCall
@@ -59,7 +59,7 @@ async def execute(call: SocketCall) -> dict[str, Any]:
         await _refuse(call, exc)
         raise  # unreachable: _refuse raises
     if data.room is not None:
-        from realtime.rooms_ctx import ROOMS
+        from realtime.services.rooms_ctx import ROOMS
 
         await call.app[ROOMS].on_submitted(submission, data.problem)
     return {"submission_id": submission.id, "status": submission.status}

@@ -22,9 +22,9 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from realtime.documents_ctx import DOCUMENTS
 from realtime.keys import SERVICES
-from realtime.rooms_ctx import ROOMS
+from realtime.services.documents import DOCUMENTS
+from realtime.services.rooms_ctx import ROOMS
 from realtime.sockets.payloads import DocFrame
 from realtime.sockets.rooms import role_in
 from realtime.sockets.router import EventError, EventRouter, SocketCall

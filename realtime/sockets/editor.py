@@ -6,8 +6,8 @@ from datetime import timedelta
 from typing import Any
 
 from realtime.auth import enforce_rate
-from realtime.errors import RateLimited
 from realtime.keys import DATABASE, SETTINGS
+from realtime.rest.errors import RateLimited
 from realtime.sockets.payloads import SessionAutosave, SessionOpen, SessionRef
 from realtime.sockets.router import EventError, EventRouter, SocketCall
 from storage.errors import NotFound

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from realtime.keys import DATABASE
-from realtime.rooms_ctx import ROOMS
-from realtime.rooms_service import socket_room
+from realtime.services.rooms import socket_room
+from realtime.services.rooms_ctx import ROOMS
 from realtime.sockets.payloads import RoomProblem
 from realtime.sockets.router import EventError, EventRouter, SocketCall
 from rooms.interview import ROOM_PROBLEM, post_problem, posted_payload

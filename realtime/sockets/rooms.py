@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from realtime.execution import ExecutionRefused
 from realtime.keys import DATABASE, SERVICES
-from realtime.rooms_ctx import ROOMS
-from realtime.rooms_service import RoomService, socket_room
+from realtime.services.execution import ExecutionRefused
+from realtime.services.rooms import RoomService, socket_room
+from realtime.services.rooms_ctx import ROOMS
 from realtime.sockets.editor import rate_limit
 from realtime.sockets.payloads import CodeExecute, RoomChat, RoomJoin, RoomRef
 from realtime.sockets.router import EventError, EventRouter, SocketCall

@@ -17,7 +17,7 @@ import socketio
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
-from realtime.errors import validation_details
+from realtime.rest.errors import validation_details
 
 log = logging.getLogger(__name__)
 

@@ -114,7 +114,7 @@ async def test_users_endpoints(client, make_account):
 
 
 async def test_unexpected_exception_is_json_500_without_internals(client):
-    from realtime.endpoints import Call, EndpointTable
+    from realtime.rest.endpoints import Call, EndpointTable
 
     table = EndpointTable()
 
@@ -126,8 +126,8 @@ async def test_unexpected_exception_is_json_500_without_internals(client):
     from aiohttp.test_utils import make_mocked_request
 
     from realtime.auth import authenticate
-    from realtime.endpoints import _wrap
-    from realtime.middlewares import error_middleware
+    from realtime.rest.endpoints import _wrap
+    from realtime.rest.middlewares import error_middleware
 
     request = make_mocked_request("GET", "/api/_boom", app=client.app)
     response = await error_middleware(request, _wrap(table.endpoints[0], authenticate))

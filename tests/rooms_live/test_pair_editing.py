@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from realtime.documents_ctx import DOCUMENTS
+from realtime.services.documents import DOCUMENTS
 from tests.rooms_live.pair_peers import NodePeer, PyPeer
 from tests.rooms_live.test_contest import make_room
 

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from realtime.endpoints import Endpoint
+from realtime.rest.endpoints import Endpoint
 
 _PATH_PARAM = re.compile(r"{(\w+)(?::[^}]*)?}")
 _STATUS_TEXT = {

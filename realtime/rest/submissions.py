@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from realtime.auth import enforce_rate
-from realtime.endpoints import Call, EndpointTable
-from realtime.errors import ApiError, NotFoundError
-from realtime.execution import EXECUTION, ExecutionRefused, ExecutionRequest
 from realtime.keys import DATABASE, SETTINGS
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.errors import ApiError, NotFoundError
 from realtime.schemas.submissions import (
     ExecuteIn,
     LanguageList,
@@ -18,6 +17,7 @@ from realtime.schemas.submissions import (
     SubmitIn,
     WaitQuery,
 )
+from realtime.services.execution import EXECUTION, ExecutionRefused, ExecutionRequest
 from storage.errors import NotFound
 from storage.models import Submission
 from storage.repositories import problems as problem_repo

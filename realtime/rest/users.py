@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from realtime.endpoints import Call, EndpointTable
-from realtime.errors import NotFoundError
 from realtime.keys import DATABASE
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.errors import NotFoundError
 from realtime.schemas.users import (
     ProfileUpdate,
     PublicProfile,

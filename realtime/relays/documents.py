@@ -24,7 +24,7 @@ import logging
 import uuid
 from typing import Any
 
-from realtime.pubsub import listen
+from realtime.relays.pubsub import listen
 from rooms.doc_registry import DocumentRegistry
 
 log = logging.getLogger(__name__)

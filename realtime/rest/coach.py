@@ -11,11 +11,11 @@ from aiohttp import web
 from coach.errors import CoachError
 from coach.generation.pipeline import Generated
 from coach.generation.request import GenerationRequest
-from realtime.api.problems import problem_out
 from realtime.auth import enforce_rate
-from realtime.endpoints import Call, EndpointTable
-from realtime.errors import ApiError, NotFoundError
 from realtime.keys import DATABASE
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.errors import ApiError, NotFoundError
+from realtime.rest.problems import problem_out
 from realtime.schemas.coach import (
     CoachMessageOut,
     CoachMessagesQuery,

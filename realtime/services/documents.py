@@ -16,9 +16,9 @@ from typing import Any, get_args
 
 from aiohttp import web
 
-from realtime.documents_relay import DocumentRelay
 from realtime.keys import DATABASE, SERVICES, SETTINGS
-from realtime.rooms_ctx import ROOMS
+from realtime.relays.documents import DocumentRelay
+from realtime.services.rooms_ctx import ROOMS
 from realtime.sockets.payloads import LanguageId
 from rooms.doc_registry import DocPolicy, DocumentRegistry
 from rooms.doc_store import DocumentStore

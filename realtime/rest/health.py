@@ -7,9 +7,9 @@ from importlib.metadata import PackageNotFoundError, version
 from aiohttp import web
 from pydantic import BaseModel
 
-from realtime.endpoints import Call, EndpointTable
 from realtime.keys import DATABASE, SERVICES
-from realtime.openapi import build_openapi
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.openapi import build_openapi
 
 routes = EndpointTable()
 

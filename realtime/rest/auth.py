@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from realtime.auth import access_token_for, client_address, enforce_rate
-from realtime.endpoints import Call, EndpointTable
-from realtime.errors import ConflictError, Unauthorized, ValidationFailed
 from realtime.keys import DATABASE, SETTINGS
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.errors import ConflictError, Unauthorized, ValidationFailed
 from realtime.schemas.auth import (
     ChangePasswordIn,
     LoginIn,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from realtime.endpoints import Call, EndpointTable
-from realtime.errors import ConflictError, Forbidden, NotFoundError
 from realtime.keys import DATABASE
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.errors import ConflictError, Forbidden, NotFoundError
 from realtime.schemas.problems import (
     SLUG_PATTERN,
     ProblemEnvelope,

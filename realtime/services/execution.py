@@ -227,7 +227,7 @@ async def drain_before_sockets_close(app: web.Application) -> None:
 
 
 async def execution_ctx(app: web.Application) -> Any:
-    from realtime.rooms_ctx import ROOMS
+    from realtime.services.rooms_ctx import ROOMS
     from realtime.sockets.server import SIO
 
     service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO], app.get(ROOMS))

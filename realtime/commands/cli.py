@@ -117,7 +117,7 @@ def cmd_users_create(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from realtime.worker import check_workers, run_worker
+    from realtime.commands.worker import check_workers, run_worker
 
     settings = load_settings()
     if args.check:
@@ -181,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _judge_commands(sub: Any, problems: Any) -> None:
-    from realtime.judge_commands import register
+    from realtime.commands.judge import register
 
     register(sub, problems)
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from aiohttp import web
 
-from realtime.execution import socket_emitter
 from realtime.keys import DATABASE, SERVICES
-from realtime.rooms_service import RoomService
+from realtime.services.execution import socket_emitter
+from realtime.services.rooms import RoomService
 
 ROOMS = web.AppKey("rooms", RoomService)
 

@@ -13,11 +13,11 @@ import asyncio
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from realtime.documents_ctx import DOCUMENTS, LANGUAGES
-from realtime.endpoints import Call, EndpointTable
-from realtime.errors import Forbidden, NotFoundError
 from realtime.keys import DATABASE
-from realtime.rooms_ctx import ROOMS
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.errors import Forbidden, NotFoundError
+from realtime.services.documents import DOCUMENTS, LANGUAGES
+from realtime.services.rooms_ctx import ROOMS
 from realtime.sockets.rooms import role_in
 from rooms.doc_history import timeline
 from rooms.room import RoomError

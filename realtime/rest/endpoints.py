@@ -14,7 +14,7 @@ from typing import Any, Literal
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
-from realtime.errors import (
+from realtime.rest.errors import (
     BadRequest,
     Forbidden,
     NotFoundError,

@@ -9,7 +9,7 @@ from aiohttp import web
 from sqlalchemy.exc import IntegrityError
 
 from realtime.keys import DATABASE, LIMITER, SERVICES, SETTINGS
-from realtime.ratelimit import MemoryRateLimiter, RedisRateLimiter
+from realtime.services.ratelimit import MemoryRateLimiter, RedisRateLimiter
 from storage.bank_import import import_packages
 from storage.database import Database
 from storage.errors import Conflict

@@ -8,10 +8,9 @@ import uuid
 
 from sqlalchemy import select
 
-from realtime.endpoints import Call, EndpointTable
-from realtime.errors import NotFoundError, ValidationFailed
 from realtime.keys import DATABASE
-from realtime.rooms_ctx import ROOMS
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.errors import NotFoundError, ValidationFailed
 from realtime.schemas.rooms import (
     Leaderboard,
     RatingHistory,
@@ -21,6 +20,7 @@ from realtime.schemas.rooms import (
     RoomPage,
     RoomQuery,
 )
+from realtime.services.rooms_ctx import ROOMS
 from rooms import state as room_state
 from rooms.room import Room, RoomError
 from rooms.store import now_utc

@@ -17,8 +17,8 @@ import socketio
 from judging.queue import RedisStreamJobQueue, live_workers
 from judging.submission_jobs import SubmissionJudge
 from realtime.config import Settings
-from realtime.execution import make_judge, socket_emitter
-from realtime.rooms_service import RoomService
+from realtime.services.execution import make_judge, socket_emitter
+from realtime.services.rooms import RoomService
 from storage.database import Database
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from pydantic import ValidationError
 
-from realtime.errors import ApiError, validation_details
+from realtime.rest.errors import ApiError, validation_details
 from storage.errors import Conflict, NotFound
 
 log = logging.getLogger(__name__)

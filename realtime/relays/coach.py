@@ -15,7 +15,7 @@ import uuid
 from typing import Any
 
 from coach.streams import StreamRegistry
-from realtime.pubsub import listen
+from realtime.relays.pubsub import listen
 
 
 class CoachCancelRelay:

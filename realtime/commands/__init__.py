@@ -1,0 +1,1 @@
+"""Command-line entry points: thin subcommands over library functions."""

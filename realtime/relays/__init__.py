@@ -1,0 +1,1 @@
+"""Process-to-process relays over Redis pub/sub, for scaled mode."""

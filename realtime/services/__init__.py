@@ -1,0 +1,1 @@
+"""Services a web process opens on start and closes on shutdown."""
