@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.errors import shutting_down_error
-from judging.queue_base import cancel_all
+from loops import cancel_all
 
 log = logging.getLogger(__name__)
 

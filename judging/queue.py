@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from judging.queue_base import (
-    Backoff,
     FailureHook,
     JobFailure,
     JobHandler,
@@ -25,7 +24,6 @@ from judging.queue_redis import RedisStreamJobQueue, WorkerHealth, live_workers
 __all__ = [
     "DEFAULT_GROUP",
     "DEFAULT_PREFIX",
-    "Backoff",
     "FailureHook",
     "JobFailure",
     "JobHandler",

@@ -12,8 +12,7 @@ import abc
 import asyncio
 import logging
 import os
-import random
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -25,8 +24,6 @@ DEFAULT_MAX_ATTEMPTS = 3
 DEFAULT_GRACE_PERIOD = 30.0
 DEFAULT_DEDUPE_TTL = 24 * 3600
 DEFAULT_RESULT_TTL = 24 * 3600
-# Seconds cancelled jobs get to unwind at shutdown before we stop waiting for them.
-CANCEL_WAIT = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,70 +121,6 @@ class JobQueue(abc.ABC):
 def default_concurrency() -> int:
     """Jobs judged at once by one worker: one per core, since judging is CPU-bound."""
     return os.cpu_count() or 1
-
-
-class Backoff:
-    """Capped exponential delay with jitter, so workers don't reconnect in lockstep."""
-
-    def __init__(self, base: float = 0.1, cap: float = 10.0) -> None:
-        self.base = base
-        self.cap = cap
-        self.failures = 0
-
-    def next_delay(self) -> float:
-        """Delay before the next try; grows with each consecutive failure."""
-        delay = min(self.cap, self.base * 2**self.failures)
-        self.failures = min(self.failures + 1, 32)
-        return delay * random.uniform(0.5, 1.0)
-
-    def reset(self) -> None:
-        """Call after a success so the next failure starts from `base` again."""
-        self.failures = 0
-
-
-async def sleep_or_stop(delay: float, stop: asyncio.Event) -> bool:
-    """Sleep up to `delay` seconds; True (early) if `stop` was set meanwhile."""
-    if stop.is_set():
-        return True
-    try:
-        async with asyncio.timeout(delay):
-            await stop.wait()
-    except TimeoutError:
-        return False
-    return True
-
-
-async def first_or_stop(aw: Awaitable[T], stop: asyncio.Event) -> T | None:
-    """Await `aw` unless `stop` is set first (then cancel it and return None).
-
-    If both finish together the result wins, so a dequeued job is never dropped.
-    """
-    task = asyncio.ensure_future(aw)
-    stopper = asyncio.ensure_future(stop.wait())
-    try:
-        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        stopper.cancel()
-        if not task.done():
-            task.cancel()
-    if task.done() and not task.cancelled():
-        return task.result()
-    return None
-
-
-async def cancel_all(tasks: Collection[asyncio.Task[Any]], what: str) -> None:
-    """Cancel `tasks` and wait (boundedly) for them: shutdown must end even if a job
-    does not unwind."""
-    for task in tasks:
-        task.cancel()
-    if not tasks:
-        return
-    done, stuck = await asyncio.wait(tasks, timeout=CANCEL_WAIT)
-    for task in done:
-        if not task.cancelled() and task.exception() is not None:
-            log.warning("%s ended with %r while being cancelled", what, task.exception())
-    if stuck:
-        log.error("%d %s(s) still running %.0f s after cancel", len(stuck), what, CANCEL_WAIT)
 
 
 async def run_failure_hook(

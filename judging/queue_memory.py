@@ -24,11 +24,10 @@ from judging.queue_base import (
     JobHandler,
     JobQueue,
     JudgeJob,
-    cancel_all,
     default_concurrency,
-    first_or_stop,
     run_failure_hook,
 )
+from loops import cancel_all, first_or_stop
 
 log = logging.getLogger(__name__)
 

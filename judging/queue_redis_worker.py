@@ -21,17 +21,9 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from judging.queue_base import (
-    Backoff,
-    FailureHook,
-    JobHandler,
-    JudgeJob,
-    cancel_all,
-    first_or_stop,
-    run_failure_hook,
-    sleep_or_stop,
-)
+from judging.queue_base import FailureHook, JobHandler, JudgeJob, run_failure_hook
 from judging.queue_redis import field_map, text
+from loops import Backoff, cancel_all, first_or_stop, sleep_or_stop
 
 if TYPE_CHECKING:
     from judging.queue_redis import RedisStreamJobQueue

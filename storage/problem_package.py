@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storage.languages import LANGUAGE_IDS
+
 __all__ = [
     "BANK_DIR",
     "CHECKERS",
@@ -48,7 +50,7 @@ TOPICS: tuple[str, ...] = (
     "math",
 )
 CHECKERS: tuple[str, ...] = ("exact", "tokens", "float")
-LANGUAGES: tuple[str, ...] = ("python", "javascript", "c", "cpp", "java")
+LANGUAGES = LANGUAGE_IDS
 
 # File name inside ``solutions/`` -> language id.  Fixed names keep the judge's
 # compile step trivial (Java needs ``public class Main`` in ``Main.java``).

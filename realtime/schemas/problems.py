@@ -7,12 +7,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from storage.languages import LanguageId
 from storage.models import Problem, TestCase
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Difficulty = Literal["easy", "medium", "hard"]
 CheckerKind = Literal["exact", "tokens", "float"]
-LanguageId = Literal["python", "javascript", "c", "cpp", "java"]
 Label = str
 
 MAX_TEST_BYTES = 512 * 1024

@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from storage.languages import LanguageId
 from storage.models import User
 
 ExperienceLevel = Literal["beginner", "intermediate", "advanced", "expert"]
-LanguageId = Literal["python", "javascript", "c", "cpp", "java"]
 
 
 class PublicProfile(BaseModel):

@@ -12,19 +12,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from typing import Any, get_args
+from typing import Any
 
 from aiohttp import web
 
 from realtime.keys import DATABASE, SERVICES, SETTINGS
 from realtime.relays.documents import DocumentRelay
 from realtime.services.rooms_ctx import ROOMS
-from realtime.sockets.payloads import LanguageId
 from rooms.doc_registry import DocPolicy, DocumentRegistry
 from rooms.doc_store import DocumentStore
+from storage.languages import LANGUAGE_IDS
 
 DOCUMENTS = web.AppKey("documents", DocumentRegistry)
-LANGUAGES: tuple[str, ...] = get_args(LanguageId)  # one Y.Text per language id
+LANGUAGES = LANGUAGE_IDS  # one Y.Text per language id
 
 
 async def documents_ctx(app: web.Application) -> AsyncIterator[None]:

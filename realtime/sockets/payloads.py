@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBytes
 
-LanguageId = Literal["python", "javascript", "c", "cpp", "java"]
+from storage.languages import LanguageId
+
 MAX_CODE_CHARS = 64 * 1024
 MAX_STDIN_CHARS = 256 * 1024
 Slug = str

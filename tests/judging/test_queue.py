@@ -23,6 +23,7 @@ import pytest
 import redis
 import redis.asyncio as aioredis
 
+import loops.stopping
 from judging.queue import (
     JobFailure,
     JobQueue,
@@ -647,9 +648,8 @@ async def test_shutdown_does_not_wait_forever_for_a_job_that_ignores_its_cancel(
 ) -> None:
     """A job that swallows its cancel (as wait_for on 3.11 could make one do) is
     logged and left behind; the worker still stops."""
-    from judging import queue_base
 
-    monkeypatch.setattr(queue_base, "CANCEL_WAIT", 0.2)
+    monkeypatch.setattr(loops.stopping, "CANCEL_WAIT", 0.2)
     release = asyncio.Event()
 
     async def stubborn() -> None:
@@ -660,7 +660,7 @@ async def test_shutdown_does_not_wait_forever_for_a_job_that_ignores_its_cancel(
     polite = asyncio.create_task(asyncio.sleep(30))
     task = asyncio.create_task(stubborn())
     await asyncio.sleep(0)
-    await asyncio.wait_for(queue_base.cancel_all([task, polite], "judge job"), 5)
+    await asyncio.wait_for(loops.stopping.cancel_all([task, polite], "judge job"), 5)
     assert polite.cancelled() and not task.done()
     assert "1 judge job(s) still running" in caplog.text
     release.set()

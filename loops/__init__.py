@@ -1,0 +1,9 @@
+"""Helpers every long-running loop shares: capped backoff, sleeping unless stopped, bounded cancel.
+
+The bottom of the import graph next to `storage`: judging, rooms, coach and realtime all use it.
+"""
+
+from loops.backoff import Backoff
+from loops.stopping import CANCEL_WAIT, cancel_all, first_or_stop, sleep_or_stop
+
+__all__ = ["CANCEL_WAIT", "Backoff", "cancel_all", "first_or_stop", "sleep_or_stop"]
