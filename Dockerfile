@@ -10,6 +10,8 @@ COPY rooms rooms
 COPY judging judging
 COPY coach coach
 COPY storage storage
+COPY loops loops
+COPY content content
 RUN pip install --no-cache-dir .
 EXPOSE 8000
 CMD ["codearena", "serve", "--host", "0.0.0.0", "--port", "8000"]

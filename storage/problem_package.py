@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from content import PROBLEMS_DIR
 from storage.languages import LANGUAGE_IDS
 
 __all__ = [
@@ -32,7 +33,7 @@ __all__ = [
     "load_package",
 ]
 
-BANK_DIR: Path = Path(__file__).resolve().parent / "bank"
+BANK_DIR: Path = PROBLEMS_DIR
 """The problem bank bundled with CodeArena (shipped as package data)."""
 
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")

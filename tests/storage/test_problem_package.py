@@ -266,7 +266,7 @@ def bank() -> list[ProblemPackage]:
 
 
 def test_bank_dir_points_next_to_module() -> None:
-    assert BANK_DIR.name == "bank" and BANK_DIR.parent.name == "storage"
+    assert BANK_DIR.name == "problems" and BANK_DIR.parent.name == "content"
 
 
 def test_bank_loads_and_has_enough_problems(bank: list[ProblemPackage]) -> None:

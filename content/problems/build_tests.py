@@ -3,9 +3,9 @@
 
 Usage (from the repository root)::
 
-    python3 storage/bank/build_tests.py                 # every problem
-    python3 storage/bank/build_tests.py slug-a slug-b   # selected problems
-    python3 storage/bank/build_tests.py --no-gen slug   # keep the existing .in files
+    python3 content/problems/build_tests.py                 # every problem
+    python3 content/problems/build_tests.py slug-a slug-b   # selected problems
+    python3 content/problems/build_tests.py --no-gen slug   # keep the existing .in files
 
 For each problem it
 
