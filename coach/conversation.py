@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from coach.budget import TokenBudget
 from coach.context import build_context
-from coach.errors import CoachError, ProviderError
+from coach.exceptions import CoachError, ProviderError
 from coach.intents import FeedbackIntent, ReplyIntent
 from coach.models import CoachContext, CoachMode, InterviewFeedback
 from coach.offline import InterviewState, interview_topics

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from coach.budget import TokenBudget
 from coach.conversation import ContestGuard, Conversations
-from coach.errors import ProviderNotConfigured
+from coach.exceptions import ProviderNotConfigured
 from coach.generation.pipeline import ProblemGenerator
 from coach.generation.request import Limits
 from coach.generation.validate import JudgeLike
