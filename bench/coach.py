@@ -104,7 +104,7 @@ def start_model_server(workdir: Path) -> Server:
 
 
 def start_coach_server(workdir: Path, database_url: str, model_url: str) -> Server:
-    """`codearena serve` on the OpenAI provider (`bench.servers.start_server` pins the offline one)."""
+    """`codearena serve` on the OpenAI provider (`servers.start_server` pins the offline one)."""
     port = free_port()
     env = clean_env(
         DATABASE_URL=database_url,

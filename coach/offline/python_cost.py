@@ -4,6 +4,8 @@ This is a heuristic, not a proof: loops over input-sized data count as n,
 loops over literals or small constants as 1, halving loops as log n, and
 well-known amortised patterns (BFS over adjacency lists, two pointers,
 monotonic stacks) are recognised so that they are not reported as n^2.
+This module walks statements and functions; how often a loop runs is
+`python_loops`, what one built-in call costs is `python_builtins`.
 """
 
 from __future__ import annotations
