@@ -31,10 +31,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import aiohttp
-import harness
 import socketio
-from harness import Account, Server, Summary, table
+
+from bench.clients import connect_client
+from bench.machine import (
+    MachineLoad,
+    command_cpu,
+    cpu_seconds,
+    cpu_used_since,
+    load_average,
+    raise_nofile_limit,
+    wait_for_quiet,
+)
+from bench.seeding import Account, reset_bench_postgres, seed_accounts, seed_problem
+from bench.servers import Server, scratch_dir, sqlite_url, start_server
+from bench.stats import Summary, table
 
 CLIENTS = 500
 INTERVAL = 1.0  # seconds between one client's saves in the main run
@@ -225,19 +239,17 @@ async def measured(
 ) -> Row:
     """Run `action` paced over `editors`, with the CPU the server and this process used."""
     postgres = "postgresql" in database_url
-    server_before, client_before = server.cpu_seconds(), harness.cpu_seconds(os.getpid())
-    db_before = harness.command_cpu("postgres") if postgres else {}
-    machine = harness.MachineLoad()
+    server_before, client_before = server.cpu_seconds(), cpu_seconds(os.getpid())
+    db_before = command_cpu("postgres") if postgres else {}
+    machine = MachineLoad()
     tally, elapsed = await paced(editors, action, seconds, interval)
-    db_cpu = (
-        harness.cpu_used_since(db_before, harness.command_cpu("postgres")) if postgres else None
-    )
+    db_cpu = cpu_used_since(db_before, command_cpu("postgres")) if postgres else None
     return Row(
         case,
         tally,
         elapsed,
         server_cpu=(server.cpu_seconds() - server_before) / elapsed * 100,
-        client_cpu=(harness.cpu_seconds(os.getpid()) - client_before) / elapsed * 100,
+        client_cpu=(cpu_seconds(os.getpid()) - client_before) / elapsed * 100,
         database_cpu=None if db_cpu is None else db_cpu / elapsed * 100,
         machine_busy=machine.busy_percent(),
         baseline=baseline,
@@ -245,11 +257,11 @@ async def measured(
 
 
 async def run_backend(name: str, database_url: str, workdir: Path, plan: Plan) -> list[Row]:
-    await harness.wait_for_quiet(plan.wait_quiet)
+    await wait_for_quiet(plan.wait_quiet)
     print(f"  {name}: seeding {CLIENTS} accounts and a problem", flush=True)
-    slug = await harness.seed_problem(database_url)
-    accounts: list[Account] = await harness.seed_accounts(database_url, CLIENTS)
-    server = harness.start_server(f"autosave-{name}", workdir, database_url)
+    slug = await seed_problem(database_url)
+    accounts: list[Account] = await seed_accounts(database_url, CLIENTS)
+    server = start_server(f"autosave-{name}", workdir, database_url)
     editors: list[Editor] = []
     rows: list[Row] = []
     http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
@@ -258,7 +270,7 @@ async def run_backend(name: str, database_url: str, workdir: Path, plan: Plan) -
 
         async def join(account: Account) -> Editor:
             async with gate:
-                client = await harness.connect_client(server.url, account.token, http=http)
+                client = await connect_client(server.url, account.token, http=http)
                 ack = await client.call(
                     "session:open", {"problem": slug, "language": "python"}, timeout=60
                 )
@@ -351,15 +363,15 @@ async def run(plan: Plan, backends: Sequence[str]) -> None:
         flush=True,
     )
     rows: list[Row] = []
-    with harness.scratch_dir("codearena-bench-autosave-") as workdir:
+    with scratch_dir("codearena-bench-autosave-") as workdir:
         for name in backends:
             if name == "sqlite":
-                url = harness.sqlite_url(workdir)
+                url = sqlite_url(workdir)
             elif not reachable(5432):
                 print("  (PostgreSQL not reachable: skipped)")
                 continue
             else:
-                url = await harness.reset_bench_postgres()
+                url = await reset_bench_postgres()
             rows += await run_backend(name, url, workdir, plan)
     print()
     print(table(HEADERS, [r.cells() for r in rows]))
@@ -379,17 +391,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="before each database wait up to S seconds for the machine to be < 25%% busy",
     )
     args = parser.parse_args(argv)
-    limit = harness.raise_nofile_limit()
+    limit = raise_nofile_limit()
     print(
         f"# CodeArena autosave benchmark ({'quick' if args.quick else 'full'});"
         f" {time.strftime('%Y-%m-%d %H:%M')}; open-files limit {limit:,};"
-        f" load average {harness.load_average()}",
+        f" load average {load_average()}",
         flush=True,
     )
     started = time.monotonic()
     plan = dataclasses.replace(Plan.choose(args.quick), wait_quiet=args.wait_quiet)
     asyncio.run(run(plan, args.db or ("sqlite", "postgres")))
-    print(f"\n(total {time.monotonic() - started:.0f} s; load average {harness.load_average()})")
+    print(f"\n(total {time.monotonic() - started:.0f} s; load average {load_average()})")
     return 0
 
 

@@ -31,9 +31,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import harness
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from aiohttp import web
-from harness import Summary, table
+
+from bench.clients import connect_client
+from bench.machine import cpu_seconds, load_average
+from bench.seeding import Account, seed_accounts, seed_problem
+from bench.servers import (
+    CODEARENA,
+    SECRET,
+    Server,
+    clean_env,
+    free_port,
+    scratch_dir,
+    sqlite_url,
+)
+from bench.stats import Summary, table
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -75,8 +89,8 @@ def run_model_server(port: int) -> None:
     web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
 
 
-def start_model_server(workdir: Path) -> harness.Server:
-    port = harness.free_port()
+def start_model_server(workdir: Path) -> Server:
+    port = free_port()
     log = workdir / "model.log"
     with log.open("wb") as handle:
         popen = subprocess.Popen(
@@ -86,15 +100,15 @@ def start_model_server(workdir: Path) -> harness.Server:
             start_new_session=True,
         )
     time.sleep(1.0)
-    return harness.Server("model", port, popen, log)
+    return Server("model", port, popen, log)
 
 
-def start_coach_server(workdir: Path, database_url: str, model_url: str) -> harness.Server:
-    """`codearena serve` on the OpenAI provider (harness.start_server pins the offline one)."""
-    port = harness.free_port()
-    env = harness.clean_env(
+def start_coach_server(workdir: Path, database_url: str, model_url: str) -> Server:
+    """`codearena serve` on the OpenAI provider (`servers.start_server` pins the offline one)."""
+    port = free_port()
+    env = clean_env(
         DATABASE_URL=database_url,
-        CODEARENA_SECRET=harness.SECRET,
+        CODEARENA_SECRET=SECRET,
         CODEARENA_ENV="development",
         CODEARENA_LOAD_BANK="false",
         CODEARENA_LOG_LEVEL="WARNING",
@@ -107,14 +121,14 @@ def start_coach_server(workdir: Path, database_url: str, model_url: str) -> harn
     log = workdir / "web.log"
     with log.open("wb") as handle:
         popen = subprocess.Popen(
-            [str(harness.CODEARENA), "serve", "--port", str(port)],
+            [str(CODEARENA), "serve", "--port", str(port)],
             stdout=handle,
             stderr=subprocess.STDOUT,
             env=env,
             cwd=workdir,
             start_new_session=True,
         )
-    server = harness.Server("web", port, popen, log)
+    server = Server("web", port, popen, log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -162,9 +176,7 @@ async def coach_client(url: str, token: str) -> tuple[Any, int, Received]:
         print(f"  ! ai:error {event.get('code')}: {event.get('message')}")
         record.done.set()  # type: ignore[union-attr]
 
-    client = await harness.connect_client(
-        url, token, handlers={"ai:token": on_token, "ai:error": on_error}
-    )
+    client = await connect_client(url, token, handlers={"ai:token": on_token, "ai:error": on_error})
     ack = await client.call(
         "ai:session:start", {"mode": "review", "problem": "bench-sum"}, timeout=30
     )
@@ -186,7 +198,7 @@ async def ask(client: Any, session_id: int, record: Received, question: str) -> 
     await asyncio.wait_for(record.done.wait(), 120)
 
 
-async def bench_single(url: str, accounts: list[harness.Account], runs: int) -> None:
+async def bench_single(url: str, accounts: list[Account], runs: int) -> None:
     client, session_id, record = await coach_client(url, accounts[0].token)
     ttft, rates = [], []
     try:
@@ -208,10 +220,10 @@ async def bench_single(url: str, accounts: list[harness.Account], runs: int) -> 
 
 
 async def bench_concurrent(
-    url: str, accounts: list[harness.Account], streams: int, pids: dict[str, int]
+    url: str, accounts: list[Account], streams: int, pids: dict[str, int]
 ) -> None:
     clients = [await coach_client(url, a.token) for a in accounts[:streams]]
-    cpu_before = {name: harness.cpu_seconds(pid) for name, pid in pids.items()}
+    cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
     own_before = time.process_time()
     started = time.monotonic()
     try:
@@ -220,7 +232,7 @@ async def bench_concurrent(
         elapsed = time.monotonic() - started
         for client, _, _ in clients:
             await client.disconnect()
-    cpu = {name: harness.cpu_seconds(pid) - cpu_before[name] for name, pid in pids.items()}
+    cpu = {name: cpu_seconds(pid) - cpu_before[name] for name, pid in pids.items()}
     cpu["clients"] = time.process_time() - own_before
     latencies = [ms for _, _, rec in clients for ms in rec.latencies_ms or []]
     ttft = [(rec.first_at - rec.asked_at) * 1000 for _, _, rec in clients]
@@ -291,12 +303,12 @@ async def bench_generation(per_template: int) -> None:
 
 
 async def main(quick: bool, only: str | None) -> None:
-    print(f"machine: {os.cpu_count()} cores, load {harness.load_average()}")
+    print(f"machine: {os.cpu_count()} cores, load {load_average()}")
     if only in (None, "stream", "concurrent"):
-        with harness.scratch_dir("coach-bench-") as workdir:
-            db = harness.sqlite_url(workdir)
-            accounts = await harness.seed_accounts(db, 51)  # the "ai" rate limit is per user
-            await harness.seed_problem(db)
+        with scratch_dir("coach-bench-") as workdir:
+            db = sqlite_url(workdir)
+            accounts = await seed_accounts(db, 51)  # the "ai" rate limit is per user
+            await seed_problem(db)
             model = start_model_server(workdir)
             server = start_coach_server(workdir, db, model.url)
             try:

@@ -20,17 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import aiohttp
 
-from bench.harness import (
-    Summary,
-    connect_client,
-    raise_nofile_limit,
-    scratch_dir,
-    seed_accounts,
-    seed_problem,
-    sqlite_url,
-    start_server,
-    table,
-)
+from bench.clients import connect_client
+from bench.machine import raise_nofile_limit
+from bench.seeding import seed_accounts, seed_problem
+from bench.servers import scratch_dir, sqlite_url, start_server
+from bench.stats import Summary, table
 
 CODE = "a, b = map(int, input().split())\nprint(a + b)\n"
 

@@ -29,17 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import aiohttp
 from pycrdt import Doc, Text
 
-from bench.harness import (
-    MachineLoad,
-    Summary,
-    raise_nofile_limit,
-    scratch_dir,
-    seed_accounts,
-    seed_problem,
-    sqlite_url,
-    start_server,
-    table,
-)
+from bench.machine import MachineLoad, raise_nofile_limit
+from bench.seeding import seed_accounts, seed_problem
+from bench.servers import scratch_dir, sqlite_url, start_server
+from bench.stats import Summary, table
 from tests.rooms_live.pair_peers import PyPeer
 
 RATE = 10.0  # keystrokes per second per editor

@@ -29,10 +29,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import aiohttp
-import harness
 import socketio
-from harness import Account, CpuMeter, Server, Summary, Worker, table
+
+from bench.clients import Worker, connect_client
+from bench.machine import (
+    CpuMeter,
+    MachineLoad,
+    load_average,
+    raise_nofile_limit,
+    rss_mb,
+    wait_for_quiet,
+)
+from bench.seeding import Account, flush_bench_redis, login, reset_bench_postgres, seed_accounts
+from bench.servers import Server, scratch_dir, sqlite_url, start_echo_server, start_server
+from bench.stats import Summary, table
 
 ROOM_SIZE = 100
 FANOUT_RATE = 50.0  # messages per second
@@ -133,7 +146,7 @@ async def echo_round_trips(url: str, clients: int, rounds: int) -> tuple[list[fl
 async def concurrent_socketio_pings(
     url: str, accounts: Sequence[Account], rounds: int
 ) -> tuple[list[float], float]:
-    clients = [await harness.connect_client(url, a.token) for a in accounts]
+    clients = [await connect_client(url, a.token) for a in accounts]
     try:
         for client in clients:
             await socketio_pings(client, 1)
@@ -163,13 +176,13 @@ async def hold_idle(workers: Sequence[Worker], url: str, accounts: Sequence[Acco
 
 async def bench_round_trips(plan: Plan, workdir: Path) -> None:
     print("\n## 1. `system:ping` emit -> ack round trip (loopback)\n", flush=True)
-    await harness.wait_for_quiet(plan.wait_quiet)
-    load = harness.MachineLoad()
-    url_db = harness.sqlite_url(workdir)
-    accounts = await harness.seed_accounts(url_db, 1 + 999 + ROOM_SIZE)
+    await wait_for_quiet(plan.wait_quiet)
+    load = MachineLoad()
+    url_db = sqlite_url(workdir)
+    accounts = await seed_accounts(url_db, 1 + 999 + ROOM_SIZE)
     sampler_account, idle, pingers = accounts[0], accounts[1:1000], accounts[1000:]
-    server = harness.start_server("ping", workdir, url_db)
-    echo = harness.start_echo_server(workdir)
+    server = start_server("ping", workdir, url_db)
+    echo = start_echo_server(workdir)
     rows: list[list[object]] = []
     try:
         n = plan.ping_samples
@@ -198,7 +211,7 @@ async def bench_round_trips(plan: Plan, workdir: Path) -> None:
         meter = CpuMeter(server.pid, os.getpid())
         samples = await raw_protocol_pings(server.url, sampler_account.token, n)
         row("raw EIO/SIO frames over aiohttp ws, 1 client", 1, samples, meter)
-        sampler = await harness.connect_client(server.url, sampler_account.token)
+        sampler = await connect_client(server.url, sampler_account.token)
         workers = [await Worker.start(), await Worker.start()]
         try:
             await socketio_pings(sampler, 100)  # warm up
@@ -324,7 +337,7 @@ async def fanout(
     seconds: float,
 ) -> FanoutResult:
     """ROOM_SIZE sockets of `user`, split evenly over `client_servers`, one worker each."""
-    admin_token = await harness.login(send_via.url, admin_email)
+    admin_token = await login(send_via.url, admin_email)
     workers = [await Worker.start() for _ in client_servers]
     try:
         share = ROOM_SIZE // len(workers)
@@ -343,7 +356,7 @@ async def fanout(
             await w.received()
         servers = list({s.pid: s for s in [*client_servers, send_via]}.values())
         cpu_before = sum(s.cpu_seconds() for s in servers)
-        machine = harness.MachineLoad()
+        machine = MachineLoad()
         window = time.perf_counter()
         post, failures, first = await send_notifications(
             send_via.url, admin_token, user.id, seconds
@@ -392,13 +405,13 @@ async def bench_fanout(plan: Plan, workdir: Path) -> None:
         f" {FANOUT_RATE:.0f} msg/s for {plan.fanout_seconds:.0f} s\n",
         flush=True,
     )
-    await harness.wait_for_quiet(plan.wait_quiet)
-    load = harness.MachineLoad()
+    await wait_for_quiet(plan.wait_quiet)
+    load = MachineLoad()
     results: list[FanoutResult] = []
-    url_db = harness.sqlite_url(workdir)
-    (user,) = await harness.seed_accounts(url_db, 1)
-    (admin,) = await harness.seed_accounts(url_db, 1, role="admin")
-    server = harness.start_server("fanout", workdir, url_db)
+    url_db = sqlite_url(workdir)
+    (user,) = await seed_accounts(url_db, 1)
+    (admin,) = await seed_accounts(url_db, 1, role="admin")
+    server = start_server("fanout", workdir, url_db)
     try:
         results.append(
             await fanout(
@@ -416,11 +429,11 @@ async def bench_fanout(plan: Plan, workdir: Path) -> None:
     if not (reachable(5432) and reachable(6379)):
         print("  (PostgreSQL or Redis not reachable: Redis cases skipped)")
     else:
-        pg_url = await harness.reset_bench_postgres()
-        redis_url = await harness.flush_bench_redis()
-        (user,) = await harness.seed_accounts(pg_url, 1)
-        (admin,) = await harness.seed_accounts(pg_url, 1, role="admin")
-        a = harness.start_server("fanout-a", workdir, pg_url, redis_url=redis_url)
+        pg_url = await reset_bench_postgres()
+        redis_url = await flush_bench_redis()
+        (user,) = await seed_accounts(pg_url, 1)
+        (admin,) = await seed_accounts(pg_url, 1, role="admin")
+        a = start_server("fanout-a", workdir, pg_url, redis_url=redis_url)
         b = None
         try:
             results.append(
@@ -433,7 +446,7 @@ async def bench_fanout(plan: Plan, workdir: Path) -> None:
                     plan.fanout_seconds,
                 )
             )
-            b = harness.start_server("fanout-b", workdir, pg_url, redis_url=redis_url)
+            b = start_server("fanout-b", workdir, pg_url, redis_url=redis_url)
             results.append(
                 await fanout(
                     "2 processes, Redis manager (PostgreSQL), 50 sockets on each, sent via B",
@@ -448,7 +461,7 @@ async def bench_fanout(plan: Plan, workdir: Path) -> None:
             for proc in (b, a):
                 if proc is not None:
                     proc.stop()
-            await harness.flush_bench_redis()
+            await flush_bench_redis()
     print()
     print(
         table(
@@ -483,15 +496,15 @@ async def bench_memory(plan: Plan, workdir: Path) -> None:
         f" (steps {', '.join(f'{s:,}' for s in plan.memory_steps)}; 3 client processes)\n",
         flush=True,
     )
-    await harness.wait_for_quiet(plan.wait_quiet)
-    load = harness.MachineLoad()
-    url_db = harness.sqlite_url(workdir)
-    accounts = await harness.seed_accounts(url_db, 1 + max(plan.memory_steps))
-    server = harness.start_server("memory", workdir, url_db)
+    await wait_for_quiet(plan.wait_quiet)
+    load = MachineLoad()
+    url_db = sqlite_url(workdir)
+    accounts = await seed_accounts(url_db, 1 + max(plan.memory_steps))
+    server = start_server("memory", workdir, url_db)
     workers = [await Worker.start() for _ in range(3)]
     rows: list[list[object]] = []
     try:
-        sampler = await harness.connect_client(server.url, accounts[0].token)
+        sampler = await connect_client(server.url, accounts[0].token)
         await socketio_pings(sampler, 50)
         await asyncio.sleep(1)
         baseline = server.rss_mb()
@@ -506,7 +519,7 @@ async def bench_memory(plan: Plan, workdir: Path) -> None:
             rss = server.rss_mb()
             ping = Summary.of(await socketio_pings(sampler, 200))
             per_conn_kb = (rss - baseline) * 1024 / held if held else float("nan")
-            clients_mb = sum(harness.rss_mb(w.pid) for w in workers)
+            clients_mb = sum(rss_mb(w.pid) for w in workers)
             rows.append(
                 [held, rss, rss - baseline, per_conn_kb, connect_rate, ping.p50, ping.p99,
                  clients_mb]
@@ -543,7 +556,7 @@ async def bench_memory(plan: Plan, workdir: Path) -> None:
 
 
 async def run(plan: Plan, sections: set[str]) -> None:
-    with harness.scratch_dir("codearena-bench-sockets-") as workdir:
+    with scratch_dir("codearena-bench-sockets-") as workdir:
         for name in sections:
             (workdir / name).mkdir()
         if "ping" in sections:
@@ -569,17 +582,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     plan = dataclasses.replace(Plan.choose(args.quick), wait_quiet=args.wait_quiet)
-    limit = harness.raise_nofile_limit()
+    limit = raise_nofile_limit()
     print(
         f"# CodeArena socket benchmarks ({'quick' if args.quick else 'full'});"
         f" {time.strftime('%Y-%m-%d %H:%M')}; open-files limit {limit:,};"
-        f" load average {harness.load_average()}",
+        f" load average {load_average()}",
         flush=True,
     )
     started = time.monotonic()
     sections = set(args.only or ("ping", "fanout", "memory"))
     asyncio.run(run(plan, sections))
-    print(f"\n(total {time.monotonic() - started:.0f} s; load average {harness.load_average()})")
+    print(f"\n(total {time.monotonic() - started:.0f} s; load average {load_average()})")
     return 0
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coach.errors import CoachError
+from coach.exceptions import CoachError
 from storage.database import Database
 from storage.repositories import coach as coach_repo
 

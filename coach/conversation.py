@@ -2,35 +2,37 @@
 
 A session is hint, review or interview. Each question becomes a user message
 and a streamed assistant message (see `coach.replies`). Interviews keep their
-state on the session and end with scored feedback stored on it.
+state on the session and end with scored feedback stored on it
+(`coach.interview_scoring`). Contest rules come from `coach.contest_guard`;
+replies streaming in another process are stopped by `coach.cross_process_cancel`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import logging
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
 from coach.budget import TokenBudget
+from coach.contest_guard import ContestGuard, check_contest
 from coach.context import build_context
-from coach.errors import CoachError, ProviderError
-from coach.intents import FeedbackIntent, ReplyIntent
-from coach.models import CoachContext, CoachMode, InterviewFeedback
-from coach.offline import InterviewState, interview_topics
-from coach.prompts import coaching_prompt, feedback_prompt, interview_prompt
-from coach.providers.base import Provider, Usage
-from coach.replies import Emit, Event, PreparedReply, ReplyStreamer, safe_emit
+from coach.cross_process_cancel import CrossProcessCancel, Publish
+from coach.exceptions import CoachError, stream_in_progress_error
+from coach.intents import ReplyIntent
+from coach.interview_scoring import InterviewScorer, feedback_event, interview_state
+from coach.models import CoachContext, CoachMode
+from coach.offline import interview_topics
+from coach.prompts import coaching_prompt, interview_prompt
+from coach.providers.base import Provider
+from coach.replies import Emit, Event, PreparedReply, ReplyStreamer
 from coach.streams import ActiveStream, StreamRegistry
 from storage.database import Database
 from storage.errors import NotFound
-from storage.models import CoachSession, Problem, utcnow
+from storage.models import CoachSession, Problem
 from storage.repositories import coach as coach_repo
 from storage.repositories import problems as problem_repo
 from storage.repositories import sessions as practice_repo
@@ -38,12 +40,7 @@ from storage.repositories import users as user_repo
 
 log = logging.getLogger(__name__)
 
-ContestGuard = Callable[[int, str], bool | Awaitable[bool]]
-"""guard(user_id, problem_slug) -> may the coach help with it now? (True: yes)"""
-
 MAX_QUESTION_CHARS = 4000
-REMOTE_CANCEL_WAIT = 5.0  # seconds a cancel waits for another process to stop its stream
-STALE_STREAM = timedelta(minutes=10)  # a "streaming" row this old was left by a dead process
 INTERVIEW_TYPES = ("technical", "behavioral", "system_design")
 
 
@@ -81,8 +78,17 @@ class Conversations:
         self.contest_guard = contest_guard
         self.streams = streams if streams is not None else StreamRegistry()  # empty is falsy
         self.streamer = ReplyStreamer(db, provider, emit, budget)
-        # Scaled mode: asks every other process to cancel its stream of a session.
-        self.remote_cancel: Callable[[int], Awaitable[None]] | None = None
+        self.scorer = InterviewScorer(db, provider, emit, budget)
+        self.elsewhere = CrossProcessCancel(db)
+
+    @property
+    def remote_cancel(self) -> Publish | None:
+        """Scaled mode: asks every other process to cancel its stream of a session."""
+        return self.elsewhere.publish
+
+    @remote_cancel.setter
+    def remote_cancel(self, publish: Publish | None) -> None:
+        self.elsewhere.publish = publish
 
     # ---------------------------------------------------------------- start
 
@@ -162,28 +168,7 @@ class Conversations:
 
     async def check_contest(self, user_id: int, slug: str) -> None:
         """Refuse while the user competes in a running contest with this problem."""
-        guard = self.contest_guard()
-        if guard is None:
-            return
-        try:
-            allowed = guard(user_id, slug)
-            if inspect.isawaitable(allowed):
-                allowed = await allowed
-        except Exception as exc:  # fail closed: contest integrity over convenience
-            log.exception("contest guard failed for user %s, problem %s", user_id, slug)
-            raise CoachError(
-                "contest_check_failed",
-                "could not check contest rules; try again shortly",
-                retry_after=10,
-                status=503,
-            ) from exc
-        if not allowed:
-            raise CoachError(
-                "contest_in_progress",
-                "the coach can't help with this problem while you compete in a contest that "
-                "includes it; it will be available when the contest ends",
-                status=403,
-            )
+        await check_contest(self.contest_guard(), user_id, slug)
 
     # ---------------------------------------------------------------- ask
 
@@ -207,11 +192,11 @@ class Conversations:
         if row.problem_id is not None and self.contest_guard() is not None:
             await self.check_contest(user_id, await self._slug(row.problem_id))
         if not self.streams.reserve(session_id):
-            raise _busy()
+            raise stream_in_progress_error()
         try:
             await self.budget.check(user_id)
             async with self.db.session() as session:  # one transaction for both messages
-                await self._refuse_if_streaming_elsewhere(session, session_id)
+                await self.elsewhere.refuse_if_streaming_elsewhere(session, session_id)
                 history = await coach_repo.history(session, session_id)
                 await coach_repo.add_message(session, session_id, "user", text)
                 message_id = await _streaming_message(session, row)
@@ -220,21 +205,6 @@ class Conversations:
             self.streams.release(session_id)
             raise
         return {"message_id": message_id}
-
-    async def _refuse_if_streaming_elsewhere(self, session: Any, session_id: int) -> None:
-        """Another process may be streaming this session: its row says so, unless stale."""
-        other = await coach_repo.streaming_message(session, session_id)
-        if other is None:
-            return
-        if utcnow() - other.created_at < STALE_STREAM:
-            raise _busy()
-        await coach_repo.finish_message(
-            session,
-            other.id,
-            content=other.content,
-            status="error",
-            meta={**(other.meta or {}), "error": {"code": "ai_interrupted"}},
-        )
 
     def _launch(
         self, row: CoachSession, message_id: int, question: str, history: list[tuple[str, str]]
@@ -260,7 +230,7 @@ class Conversations:
             context=context,
             question=question,
             hints_given=int(state.get("hints_given", 0)),
-            interview=_interview_state(state),
+            interview=interview_state(state),
             interview_kind=row.interview_type or "technical",
             interview_topic=state.get("interview_topic"),
             seed=int(state.get("seed", 0)),
@@ -312,7 +282,7 @@ class Conversations:
             row.state = state
             if outcome.feedback is not None and row.feedback is None:
                 row.feedback = outcome.feedback.model_dump(mode="json")
-                events.append(("ai:feedback", _feedback_event(row)))
+                events.append(("ai:feedback", feedback_event(row)))
         return events
 
     # ---------------------------------------------------------------- cancel / end
@@ -327,7 +297,7 @@ class Conversations:
         stream = await self.streams.cancel(session_id)
         if stream is not None:
             return {"message_id": stream.message_id, "status": "cancelled", "content": stream.text}
-        elsewhere = await self._cancel_elsewhere(session_id)
+        elsewhere = await self.elsewhere.cancel(session_id)
         if elsewhere is None:
             raise CoachError(
                 "no_active_stream",
@@ -335,39 +305,6 @@ class Conversations:
                 status=409,
             )
         return elsewhere
-
-    async def _cancel_elsewhere(self, session_id: int) -> dict[str, Any] | None:
-        """Scaled mode: the reply streams in another process; ask it to stop, wait for the row.
-
-        Returns the stopped message as stored, or None when nothing is streaming.
-        """
-        async with self.db.session() as session:
-            other = await coach_repo.streaming_message(session, session_id)
-        if other is None or self.remote_cancel is None:
-            return None
-        if utcnow() - other.created_at >= STALE_STREAM:
-            return None  # left by a dead process; the next question clears it
-        await self.remote_cancel(session_id)
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + REMOTE_CANCEL_WAIT
-        while True:
-            async with self.db.session() as session:
-                message = await coach_repo.get_message(session, other.id)
-            if message.status != "streaming":
-                return {
-                    "message_id": message.id,
-                    "status": message.status,
-                    "content": message.content,
-                }
-            if loop.time() >= deadline:
-                raise CoachError(
-                    "cancel_pending",
-                    "the stop request was sent to the server streaming this reply; "
-                    "it has not confirmed yet",
-                    retry_after=1,
-                    status=503,
-                )
-            await asyncio.sleep(0.05)
 
     async def end(self, user_id: int, session_id: int) -> dict[str, Any]:
         """Close the session; an unscored interview gets its feedback produced, stored, sent.
@@ -393,20 +330,7 @@ class Conversations:
             row = await coach_repo.get_own_session(session, session_id, user_id)
         ack: dict[str, Any] = {"session_id": row.id, "status": row.status}
         if row.mode == "interview" and row.feedback is None:
-            try:
-                feedback = (await self._score(row)).model_dump(mode="json")
-            except CoachError as exc:
-                async with self.db.session() as session:
-                    await coach_repo.move_session(
-                        session, session_id, user_id, src="ended", dst="unscored"
-                    )
-                return {**ack, "status": "unscored", "feedback": None, "unscored": exc.payload()}
-            async with self.db.session() as session:
-                if await coach_repo.store_feedback(session, row.id, feedback):
-                    row.feedback = feedback
-                    await safe_emit(self.emit, "ai:feedback", _feedback_event(row), user_id)
-                else:  # the last answer's reply scored it meanwhile
-                    row = await coach_repo.get_own_session(session, session_id, user_id)
+            return {**ack, **await self.scorer.score_ended(row)}
         return {**ack, "feedback": row.feedback}
 
     async def _stop_stream(self, session_id: int) -> None:
@@ -414,25 +338,9 @@ class Conversations:
         if await self.streams.cancel(session_id) is not None:
             return
         try:
-            await self._cancel_elsewhere(session_id)
+            await self.elsewhere.cancel(session_id)
         except CoachError as exc:
             log.warning("ending coach session %s: %s", session_id, exc.message)
-
-    async def _score(self, row: CoachSession) -> InterviewFeedback:
-        await self.budget.check(row.user_id)
-        async with self.db.session() as session:
-            history = await coach_repo.history(session, row.id, limit=200)
-        intent = FeedbackIntent(interview=_interview_state(row.state or {}))
-        prompt = feedback_prompt(intent, row.interview_type or "technical", row.company, history)
-        usage = Usage()
-        try:
-            return await self.provider.complete_json(prompt, InterviewFeedback, usage)
-        except ProviderError as exc:
-            payload = {"session_id": row.id, **exc.payload(), "retryable": True}
-            await safe_emit(self.emit, "ai:error", payload, row.user_id)
-            raise
-        finally:
-            await self.budget.charge(row.user_id, usage.tokens)
 
     # ---------------------------------------------------------------- helpers
 
@@ -465,25 +373,12 @@ async def _streaming_message(session: Any, row: CoachSession) -> int:
             session, row.id, "assistant", "", status="streaming", meta={"mode": row.mode}
         )
     except IntegrityError as exc:
-        raise _busy() from exc
+        raise stream_in_progress_error() from exc
     return message.id
 
 
 def _ended() -> CoachError:
     return CoachError("session_ended", "this coach session has ended", status=409)
-
-
-def _busy() -> CoachError:
-    return CoachError(
-        "stream_in_progress",
-        "a reply is still streaming in this session; wait for it or send ai:cancel",
-        status=409,
-    )
-
-
-def _interview_state(state: dict[str, Any]) -> InterviewState | None:
-    raw = state.get("interview")
-    return InterviewState.model_validate(raw) if raw else None
 
 
 def _interview_topic(problem: Problem | None) -> str | None:
@@ -492,7 +387,3 @@ def _interview_topic(problem: Problem | None) -> str | None:
         return None
     known = set(interview_topics())
     return next((t for t in problem.labels_of("topic") if t in known), None)
-
-
-def _feedback_event(row: CoachSession) -> dict[str, Any]:
-    return {"session_id": row.id, "kind": "interview", "feedback": row.feedback}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.models import CoachContext, CoachMode, Difficulty, InterviewFeedback
-from coach.offline.interview import InterviewState
+from coach.offline.mock_interview import InterviewState
 
 
 @dataclass

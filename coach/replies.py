@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.budget import TokenBudget
-from coach.errors import CoachError, ProviderError
+from coach.exceptions import CoachError, ProviderError
 from coach.guardrails import SolutionFilter
 from coach.providers.base import Prompt, Provider, Usage
 from coach.streams import ActiveStream

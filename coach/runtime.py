@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coach.budget import TokenBudget
-from coach.conversation import ContestGuard, Conversations
-from coach.errors import ProviderNotConfigured
+from coach.contest_guard import ContestGuard
+from coach.conversation import Conversations
+from coach.exceptions import ProviderNotConfigured
 from coach.generation.pipeline import ProblemGenerator
 from coach.generation.request import Limits
 from coach.generation.validate import JudgeLike

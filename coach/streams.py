@@ -14,7 +14,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach.errors import shutting_down_error
+from coach.exceptions import shutting_down_error
 from loops import cancel_all
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach.budget import TokenBudget
-from coach.errors import CoachError
+from coach.exceptions import CoachError
 from coach.generation.prompts import generation_prompt
 from coach.generation.request import GenerationRequest, Limits
 from coach.generation.store import store

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from coach.errors import CoachError
+from coach.exceptions import CoachError
 from coach.generation.request import Limits
 from coach.generation.trim import normalized
 from coach.models import Example, GeneratedProblem, SourceCode

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from coach.budget import TokenBudget
-from coach.errors import CoachError
+from coach.exceptions import CoachError
 from coach.learning.narrative import narrative_prompt, offline_narrative
 from coach.learning.plan import LearningPlan, PlannedProblem, build_plan
 from coach.learning.stats import ProblemRef, Results, tally

@@ -13,12 +13,12 @@ Public entry points, grouped by what the provider layer needs:
 
 from coach.offline.complexity import ComplexityReport, check_complexity, render_complexity
 from coach.offline.diagnosis import Diagnosis, diagnose, explain_failed_test
-from coach.offline.errors import ErrorExplanation, explain_error, render_error
+from coach.offline.error_explanations import ErrorExplanation, explain_error, render_error
 from coach.offline.hints import Hint, hint_ladder, next_hint
-from coach.offline.interview import InterviewState, UnknownInterview, interview_topics
-from coach.offline.interview import answer as answer_interview
-from coach.offline.interview import finish as finish_interview
-from coach.offline.interview import start as start_interview
+from coach.offline.mock_interview import InterviewState, UnknownInterview, interview_topics
+from coach.offline.mock_interview import answer as answer_interview
+from coach.offline.mock_interview import start as start_interview
+from coach.offline.mock_interview_feedback import finish as finish_interview
 from coach.offline.render import CoachReply, compose, render_feedback, reply
 from coach.offline.templates import (
     UnknownTopic,

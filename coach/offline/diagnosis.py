@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from coach.models import VisibleTestResult
-from coach.offline.output_patterns import Cause, detect_causes, output_lines
+from coach.offline.output_cause import Cause, output_lines
+from coach.offline.output_patterns import detect_causes
 
 __all__ = ["Cause", "Diagnosis", "Mismatch", "diagnose", "explain_failed_test"]
 

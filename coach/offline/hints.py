@@ -17,7 +17,7 @@ from coach.models import CoachContext, VisibleTestResult
 from coach.offline.complexity import advice_for, check_complexity
 from coach.offline.constraints import format_count, input_size, parse_bounds
 from coach.offline.diagnosis import diagnose
-from coach.offline.errors import explain_error
+from coach.offline.error_explanations import explain_error
 
 HintSource = Literal["problem", "code", "strategy", "exhausted"]
 

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 
 from coach.models import CoachContext, CoachMode, InterviewFeedback, VisibleTestResult
-from coach.offline import interview as interviews
+from coach.offline import mock_interview as interviews
+from coach.offline import mock_interview_feedback
 from coach.offline.complexity import check_complexity, render_complexity
 from coach.offline.diagnosis import explain_failed_test
-from coach.offline.errors import explain_error, render_error
+from coach.offline.error_explanations import explain_error, render_error
 from coach.offline.glossary import explain_term
 from coach.offline.hints import Hint, code_hints, next_hint
-from coach.offline.interview import InterviewState
+from coach.offline.mock_interview import InterviewState
 from coach.offline.tracebacks import normalize_language
 
 _WANTS_SOLUTION = re.compile(
@@ -265,11 +266,11 @@ def _interview_reply(
         return CoachReply(message, interview=state)
     if state.finished or _WANTS_END.match(text):
         finished = state.model_copy(update={"finished": True})
-        feedback = interviews.finish(finished)
+        feedback = mock_interview_feedback.finish(finished)
         return CoachReply(render_feedback(feedback), interview=finished, feedback=feedback)
     state, message = interviews.answer(state, text)
     if message is not None:
         return CoachReply(message, interview=state)
-    feedback = interviews.finish(state)
+    feedback = mock_interview_feedback.finish(state)
     closing = "That's the end of the interview. Thank you!\n\n"
     return CoachReply(closing + render_feedback(feedback), interview=state, feedback=feedback)

@@ -1,6 +1,6 @@
 """Parse error output of Python, Java, Node and native programs into one shape.
 
-The explanation layer (`errors.py`) only needs the exception type, its
+The explanation layer (`error_explanations.py`) only needs the exception type, its
 message and the line in the *user's* file; library and runtime frames are
 skipped because pointing a learner into `Scanner.java` helps nobody.
 """

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from coach.errors import ProviderNotConfigured
+from coach.exceptions import ProviderNotConfigured
 from coach.providers.base import ChatMessage, Prompt, Provider, RetryPolicy, Usage
 
 T = TypeVar("T", bound=BaseModel)

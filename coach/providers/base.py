@@ -18,7 +18,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
-from coach.errors import ProviderError, invalid_output_error, timeout_error
+from coach.exceptions import ProviderError, invalid_output_error, timeout_error
 from coach.intents import Intent
 from coach.providers.structured import InvalidJson, parse_json, schema_text
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import AsyncIterator
 from typing import Any
 
-from coach.errors import (
+from coach.exceptions import (
     ProviderError,
     ProviderNotConfigured,
     rate_limited_error,

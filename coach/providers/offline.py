@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from coach.errors import CoachError, ProviderError
+from coach.exceptions import CoachError, ProviderError
 from coach.intents import FeedbackIntent, NarrativeIntent, ProblemIntent, ReplyIntent
 from coach.learning.narrative import offline_narrative
 from coach.models import GeneratedProblem, InterviewFeedback

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from coach.errors import (
+from coach.exceptions import (
     ProviderError,
     ProviderNotConfigured,
     rate_limited_error,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from coach.errors import CoachError
+from coach.exceptions import CoachError
 from coach.generation.pipeline import Generated
 from coach.generation.request import GenerationRequest
 from realtime.auth import enforce_rate

@@ -17,7 +17,7 @@ from typing import Any
 from aiohttp import web
 
 from coach.conversation import StartRequest
-from coach.errors import CoachError
+from coach.exceptions import CoachError
 from coach.generation.request import GenerationRequest
 from coach.providers import ProviderConfig, RetryPolicy
 from coach.runtime import Coach, build_coach

@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 from coach.context import constraints_of, visible_results
-from coach.errors import CoachError, ProviderError, ProviderNotConfigured, unavailable_error
+from coach.exceptions import CoachError, ProviderError, ProviderNotConfigured, unavailable_error
 from coach.generation.request import Limits
 from coach.generation.trim import trim
 from coach.guardrails import SolutionFilter

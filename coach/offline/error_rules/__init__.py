@@ -1,6 +1,6 @@
 """The explanation table for common errors, one module per language family.
 
-Kept apart from the matching code in `errors.py` so adding an error class
+Kept apart from the matching code in `error_explanations.py` so adding an error class
 is adding one entry. Texts may use {line}, {code}, {name}, {key}, {prop},
 {index}, {length} and {literal}; placeholders that cannot be filled are
 replaced by "it".

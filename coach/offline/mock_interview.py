@@ -1,10 +1,10 @@
-"""Offline mock interviews, driven turn by turn.
+"""The offline mock interview's flow: which questions, which follow-ups, in what order.
 
 `start` picks the questions, `answer` records a reply and returns the
 next message (a follow-up chosen from what the reply lacks, or the next
-question), `finish` scores everything with the rubric. The state is a
-plain pydantic model so the realtime layer can store it between turns;
-every function returns a new state and never mutates its argument.
+question); `mock_interview_feedback.finish` scores the finished interview.
+The state is a plain pydantic model so the realtime layer can store it
+between turns; every function returns a new state and never mutates its argument.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from coach.models import InterviewFeedback
 from coach.offline.interview_bank import (
     BEHAVIORAL,
     SYSTEM_DESIGN,
@@ -25,9 +24,7 @@ from coach.offline.interview_bank import (
 from coach.offline.rubric import (
     AnswerAnalysis,
     analyze_answer,
-    communication,
     condition_holds,
-    score,
 )
 
 InterviewKind = Literal["technical", "behavioral", "system_design"]
@@ -49,7 +46,6 @@ _NUDGE = "nudge"
 _NUDGE_PROMPT = "Let's build it up: what would the simplest approach be, even if it is slow?"
 _ACKS_GOOD = ("Good.", "That makes sense.", "Okay, good.")
 _ACKS_NEUTRAL = ("Okay.", "I see.", "Alright.")
-_PROMPTED_CREDIT = 0.75  # points earned only after a follow-up count three quarters
 
 
 class UnknownInterview(ValueError):
@@ -124,7 +120,7 @@ def answer(state: InterviewState, text: str) -> tuple[InterviewState, str | None
 
     The next message is a follow-up when the answer lacks something the
     rubric looks for, otherwise the next main question; None means the
-    interview is over and `finish` should be called.
+    interview is over and `mock_interview_feedback.finish` should be called.
     """
     if state.finished:
         return state, None
@@ -132,7 +128,7 @@ def answer(state: InterviewState, text: str) -> tuple[InterviewState, str | None
     new.turns[-1].answer = text.strip()
     question = question_by_id(new.question_ids[new.position])
     own_turns = [turn for turn in new.turns if turn.question_id == question.id]
-    analysis = analyze_answer(question, _joined(own_turns))
+    analysis = analyze_answer(question, joined_answers(own_turns))
     latest = analyze_answer(question, text)
     asked = {turn.follow_up for turn in own_turns if turn.follow_up is not None}
     follow_up = _choose_follow_up(new, question, analysis, latest, asked)
@@ -147,22 +143,6 @@ def answer(state: InterviewState, text: str) -> tuple[InterviewState, str | None
     following = question_by_id(new.question_ids[new.position])
     new.turns.append(InterviewTurn(question_id=following.id, prompt=following.prompt))
     return new, f"Thanks. Let's move on.\n\n{_numbered(new, following)}"
-
-
-def finish(state: InterviewState) -> InterviewFeedback:
-    """Score the interview (unanswered questions count as zero) and explain the score."""
-    reviews = [_review(state, question_by_id(qid)) for qid in state.question_ids]
-    total = sum(review.score for review in reviews) / len(reviews) if reviews else 0.0
-    strengths: list[str] = []
-    improvements: list[str] = []
-    areas: list[str] = []
-    _compose(state.kind, reviews, strengths, improvements, areas)
-    return InterviewFeedback(
-        score=max(0, min(10, round(total * 10))),
-        strengths=strengths,
-        improvements=improvements,
-        improvement_areas=list(dict.fromkeys(areas)),
-    )
 
 
 def question_by_id(question_id: str) -> Question:
@@ -230,7 +210,8 @@ def _numbered(state: InterviewState, question: Question) -> str:
     )
 
 
-def _joined(turns: list[InterviewTurn]) -> str:
+def joined_answers(turns: list[InterviewTurn]) -> str:
+    """Everything the candidate said in these turns, one answer per line."""
     return "\n".join(turn.answer for turn in turns if turn.answer)
 
 
@@ -260,156 +241,3 @@ def _ack(state: InterviewState, latest: AnswerAnalysis) -> str:
         return "No problem."
     pool = _ACKS_GOOD if latest.concept_fraction >= 0.5 and latest.words >= 15 else _ACKS_NEUTRAL
     return rng.choice(pool)
-
-
-class _Review:
-    """Per-question results used to write the feedback."""
-
-    def __init__(
-        self,
-        question: Question,
-        volunteered: AnswerAnalysis,
-        full: AnswerAnalysis,
-        answered: bool,
-        score: float,
-    ) -> None:
-        self.question = question
-        self.volunteered = volunteered
-        self.full = full
-        self.answered = answered
-        self.score = score
-
-
-def _review(state: InterviewState, question: Question) -> _Review:
-    turns = [turn for turn in state.turns if turn.question_id == question.id and turn.answer]
-    main = next((turn.answer for turn in turns if turn.follow_up is None), "") or ""
-    volunteered = analyze_answer(question, main)
-    full = analyze_answer(question, _joined(turns))
-    if not turns or (full.gave_up and full.words < 12):
-        return _Review(question, volunteered, full, bool(turns), 0.0)
-    first = score(state.kind, volunteered)
-    overall = score(state.kind, full)
-    value = first + _PROMPTED_CREDIT * max(0.0, overall - first)
-    return _Review(question, volunteered, full, True, min(1.0, value))
-
-
-def _dimension(reviews: list[_Review], attribute: str) -> dict[str, list[str]]:
-    """Group question titles by whether a flag was volunteered, prompted out, or missing."""
-    groups: dict[str, list[str]] = {"volunteered": [], "prompted": [], "missing": []}
-    for review in reviews:
-        if not review.answered:
-            continue
-        if getattr(review.volunteered, attribute):
-            groups["volunteered"].append(review.question.title)
-        elif getattr(review.full, attribute):
-            groups["prompted"].append(review.question.title)
-        else:
-            groups["missing"].append(review.question.title)
-    return groups
-
-
-def _titles(titles: list[str]) -> str:
-    return ", ".join(f"'{title}'" for title in titles)
-
-
-def _compose(
-    kind: str,
-    reviews: list[_Review],
-    strengths: list[str],
-    improvements: list[str],
-    areas: list[str],
-) -> None:
-    answered = [review for review in reviews if review.answered and not review.full.gave_up]
-    skipped = [review.question.title for review in reviews if review not in answered]
-    if skipped:
-        improvements.append(
-            f"No real answer for {_titles(skipped)}. Even when stuck, describe a brute-force "
-            "idea and improve it out loud; silence scores nothing."
-        )
-        areas.append("problem solving" if kind == "technical" else "completeness")
-    for review in answered:
-        title = review.question.title
-        if review.full.concept_fraction >= 0.67:
-            strengths.append(
-                f"'{title}': covered the key ideas ({', '.join(review.full.concepts_hit)})."
-            )
-        elif review.full.concepts_missed:
-            improvements.append(
-                f"'{title}': a strong answer would also cover "
-                f"{'; '.join(review.full.concepts_missed)}."
-            )
-            areas.append(
-                {
-                    "technical": "algorithmic approach",
-                    "behavioral": "depth of examples",
-                    "system_design": "component design",
-                }[kind]
-            )
-        if kind == "technical" and review.full.brute_force:
-            improvements.append(
-                f"'{title}': the answer stopped at brute force; look for the repeated work "
-                "and remove it."
-            )
-            areas.append("optimisation")
-    checks = {
-        "technical": [
-            ("complexity", "complexity analysis", "time and space complexity"),
-            ("edge_cases", "edge cases", "edge cases"),
-        ],
-        "behavioral": [
-            ("metrics", "measurable impact", "measurable results"),
-            ("reflection", "reflection", "what you learned"),
-            ("ownership", "ownership", "your own actions ('I', not only 'we')"),
-        ],
-        "system_design": [
-            ("requirements", "requirements gathering", "requirements and assumptions"),
-            ("scale", "capacity estimates", "numbers for scale"),
-            ("tradeoffs", "trade-offs", "trade-offs"),
-            ("failure", "fault tolerance", "failure handling"),
-        ],
-    }[kind]
-    for attribute, area, words in checks:
-        groups = _dimension(answered, attribute)
-        if groups["volunteered"] and not groups["missing"] and not groups["prompted"]:
-            strengths.append(f"Brought up {words} on your own in every answer.")
-        if groups["missing"]:
-            improvements.append(
-                f"No {words} in {_titles(groups['missing'])}; cover them in every answer."
-            )
-            areas.append(area)
-        elif groups["prompted"]:
-            improvements.append(
-                f"{words[0].upper()}{words[1:]} came only after a prompt in "
-                f"{_titles(groups['prompted'])}; bring it up yourself next time."
-            )
-            areas.append(area)
-    if kind == "behavioral":
-        _compose_star(answered, strengths, improvements, areas)
-    if answered:
-        mean_words = sum(review.full.words for review in answered) / len(answered)
-        mean_comm = sum(communication(review.full) for review in answered) / len(answered)
-        if mean_words < 30:
-            improvements.append(
-                f"Answers averaged {round(mean_words)} words. Explain your reasoning out loud: "
-                "interviewers score what they hear."
-            )
-            areas.append("communication")
-        elif mean_comm >= 0.9:
-            strengths.append("Clear, well-structured explanations with enough detail.")
-
-
-def _compose_star(
-    answered: list[_Review], strengths: list[str], improvements: list[str], areas: list[str]
-) -> None:
-    missing_parts: dict[str, list[str]] = {}
-    for review in answered:
-        for part in review.full.star_missing:
-            missing_parts.setdefault(part, []).append(review.question.title)
-    if answered and not missing_parts:
-        strengths.append("Every story had a clear situation, task, action and result (STAR).")
-    for part, titles in missing_parts.items():
-        improvements.append(
-            f"The {part} was unclear in {_titles(titles)}; structure stories as "
-            "Situation, Task, Action, Result."
-        )
-        areas.append(f"STAR: {part}")

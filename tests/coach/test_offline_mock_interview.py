@@ -5,17 +5,17 @@ from __future__ import annotations
 import pytest
 
 from coach.models import InterviewFeedback
-from coach.offline.interview import (
+from coach.offline.interview_bank import BEHAVIORAL, SYSTEM_DESIGN, TECHNICAL
+from coach.offline.mock_interview import (
     InterviewState,
     InterviewTurn,
     UnknownInterview,
     answer,
-    finish,
     interview_topics,
     question_by_id,
     start,
 )
-from coach.offline.interview_bank import BEHAVIORAL, SYSTEM_DESIGN, TECHNICAL
+from coach.offline.mock_interview_feedback import finish
 from coach.offline.rubric import condition_holds
 
 STRONG_TWO_SUM = (

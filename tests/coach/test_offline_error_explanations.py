@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from coach.offline.errors import explain_error, render_error
+from coach.offline.error_explanations import explain_error, render_error
 from coach.offline.tracebacks import normalize_language, parse_error, signal_name
 
 

@@ -123,3 +123,12 @@ def shutting_down_error() -> CoachError:
         retry_after=5,
         status=503,
     )
+
+
+def stream_in_progress_error() -> CoachError:
+    """One reply per session at a time, in this process or another."""
+    return CoachError(
+        "stream_in_progress",
+        "a reply is still streaming in this session; wait for it or send ai:cancel",
+        status=409,
+    )
