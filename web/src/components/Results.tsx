@@ -10,6 +10,8 @@ export interface RunState {
   result: ResultEvent | null;
   /** A refusal, `code:error` or `code:timeout`, in words. */
   problem: string | null;
+  /** How many test rows arrived live as `code:progress` (before the result). */
+  live: number;
 }
 
 export const VERDICTS: Record<string, string> = {
@@ -26,7 +28,7 @@ export const VERDICTS: Record<string, string> = {
 export function applyProgress(run: RunState, event: ProgressEvent): RunState {
   if (event.kind === "compiled") return { ...run, compiled: { ok: event.ok, message: event.message } };
   const { submission_id: _id, kind: _kind, total, ...report } = event;
-  return { ...run, total, tests: { ...run.tests, [report.index]: report } };
+  return { ...run, total, tests: { ...run.tests, [report.index]: report }, live: run.live + 1 };
 }
 
 export function applyResult(run: RunState, result: ResultEvent): RunState {
@@ -98,7 +100,7 @@ function Block({ title, text }: { title: string; text: string }) {
 export function Results({ run }: { run: RunState }) {
   const rows = Object.values(run.tests).sort((a, b) => a.index - b.index);
   return (
-    <section className="results" aria-label="Results" aria-live="polite">
+    <section className="results" aria-label="Results" aria-live="polite" data-live-rows={run.live}>
       {run.problem ? (
         <div className="banner bad" role="alert">{run.problem}</div>
       ) : (

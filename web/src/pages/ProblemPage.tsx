@@ -11,6 +11,15 @@ import { applyProgress, applyResult, Results, type RunState } from "../component
 import { useApp } from "../context";
 import { loadDraft, preferredLanguage, rememberLanguage, saveDraft } from "../drafts";
 
+/** The statement without a leading heading that repeats the title (the page shows it already). */
+function statementBody(problem: Problem): string {
+  const match = /^\s*#\s+(.+)\n/.exec(problem.statement);
+  return match && match[1].trim() === problem.title.trim() ? problem.statement.slice(match[0].length) : problem.statement;
+}
+
+/** Bank statements carry their own Examples section; others get one made from the visible tests. */
+const hasOwnExamples = (statement: string) => /^#{1,6}\s*Examples?\b/im.test(statement);
+
 export function ProblemPage() {
   const { slug = "" } = useParams();
   const { socket, status, theme } = useApp();
@@ -99,7 +108,7 @@ export function ProblemPage() {
     if (!socket) return;
     currentId.current = null;
     early.current = { progress: [], results: [] };
-    setRun({ mode, submissionId: null, compiled: null, tests: {}, total: null, result: null, problem: null });
+    setRun({ mode, submissionId: null, compiled: null, tests: {}, total: null, result: null, problem: null, live: 0 });
     const payload: Record<string, unknown> = { problem: slug, language, code, mode };
     if (mode === "run" && useStdin) payload.stdin = stdin;
     const ack = await emitAck<{ submission_id: number }>(socket, "code:execute", payload);
@@ -146,9 +155,9 @@ export function ProblemPage() {
             {problem.time_limit} s · {problem.memory_limit} MB
           </span>
         </p>
-        <Markdown text={problem.statement} />
-        {problem.examples.length > 0 && <h2>Examples</h2>}
-        {problem.examples.map((ex, i) => (
+        <Markdown text={statementBody(problem)} />
+        {!hasOwnExamples(problem.statement) && problem.examples.length > 0 && <h2>Examples</h2>}
+        {!hasOwnExamples(problem.statement) && problem.examples.map((ex, i) => (
           <div className="example" key={ex.name || i}>
             <h3>Example {i + 1}</h3>
             <div className="io-pair">
