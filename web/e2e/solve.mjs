@@ -1,5 +1,7 @@
-// A new user in real Chromium: sign up, open a problem, type a solution, reload mid-edit
-// (the text must survive), submit, watch per-test rows arrive live and the AC banner.
+// A new user in real Chromium: sign up, open a problem with an expired access token (the
+// client refreshes it silently), type a solution (autosaved), reload mid-edit (the text must
+// survive), submit, watch per-test rows arrive live and the AC banner; then sign in from a
+// second browser and find the code resumed from the server.
 // Usage: node e2e/solve.mjs BASE_URL SLUG SOLUTION_FILE SHOT_DIR
 // Prints one JSON line {ok, ...}; exits 1 on failure after writing screenshots to SHOT_DIR.
 import { mkdirSync, readFileSync } from "node:fs";
@@ -38,6 +40,15 @@ async function run() {
   await page.getByRole("heading", { name: "Problems" }).waitFor(WAIT);
   await page.getByTestId("user-name").waitFor(WAIT);
 
+  step("an expired access token is refreshed silently");
+  const before = await page.evaluate(() => JSON.parse(globalThis.localStorage.getItem("codearena.session")));
+  await page.evaluate((stored) => {
+    const stale = { ...stored, access: "expired.access.token", expiresAt: Date.now() + 3_600_000 };
+    globalThis.localStorage.setItem("codearena.session", JSON.stringify(stale));
+  }, before);
+  await page.reload();
+  await page.getByRole("heading", { name: "Problems" }).waitFor(WAIT);
+
   step("open the problem from the list");
   await page.getByRole("link", { name: /./ }).and(page.locator(`a[href="/problems/${slug}"]`)).click();
   await page.locator("#problem-title").waitFor(WAIT);
@@ -50,6 +61,13 @@ async function run() {
   await page.keyboard.insertText(solution);
   const draftKey = `codearena.draft.${slug}.python`;
   await page.waitForFunction(([k, v]) => globalThis.localStorage.getItem(k) === v, [draftKey, solution], WAIT);
+
+  step("autosave");
+  await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor(WAIT);
+  const after = await page.evaluate(() => JSON.parse(globalThis.localStorage.getItem("codearena.session")));
+  if (after.refresh === before.refresh || after.access === "expired.access.token") {
+    throw new Error("the expired access token was not refreshed (the refresh token did not rotate)");
+  }
 
   step("reload mid-edit keeps the text");
   await page.reload();
@@ -69,18 +87,38 @@ async function run() {
   const banner = (await verdict.innerText()).replace(/\s+/g, " ");
   if (verdictCode !== "AC") throw new Error(`verdict ${verdictCode}: ${banner}`);
   if (rows < 1 || live !== rows) throw new Error(`expected every test row to arrive live: ${live} live of ${rows} rows`);
+  await shootIfAsked("problem");
+
+  step("resume from another browser");
+  const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await other.newPage();
+  await phone.goto(`${base}/problems/${slug}`);
+  await phone.getByLabel("Email").fill(email);
+  await phone.getByLabel("Password").fill("correct-horse-9");
+  await phone.getByRole("button", { name: "Sign in" }).click();
+  await phone.locator("#problem-title").waitFor(WAIT);
+  await phone.locator(".cm-content", { hasText: firstLine }).waitFor(WAIT);
+  await phone.locator('[data-testid="save-state"][data-state="saved"]').waitFor(WAIT);
+  if (process.env.E2E_SHOTS === "always") {
+    mkdirSync(shotDir, { recursive: true });
+    await phone.screenshot({ path: join(shotDir, "phone-resumed.png"), fullPage: false });
+  }
+  await other.close();
   return { verdict: verdictCode, rows, live, banner };
+}
+
+async function shootIfAsked(name) {
+  if (process.env.E2E_SHOTS !== "always") return;
+  await shoot(`${name}-light`);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await shoot(`${name}-dark`);
+  await page.emulateMedia({ colorScheme: "light" });
 }
 
 let code = 0;
 try {
   const outcome = await run();
-  const shots = process.env.E2E_SHOTS === "always" ? [await shoot("problem-light")] : [];
-  if (shots.length) {
-    await page.emulateMedia({ colorScheme: "dark" });
-    shots.push(await shoot("problem-dark"));
-  }
-  console.log(JSON.stringify({ ok: true, steps, shots, ...outcome }));
+  console.log(JSON.stringify({ ok: true, steps, ...outcome }));
 } catch (err) {
   code = 1;
   let shot = null;

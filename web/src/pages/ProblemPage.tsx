@@ -8,6 +8,7 @@ import { LANGUAGES, type LanguageId, type Problem, type ProgressEvent, type Resu
 import { Editor } from "../components/Editor";
 import { Markdown } from "../components/Markdown";
 import { applyProgress, applyResult, Results, type RunState } from "../components/Results";
+import { useAutosave, type SaveState } from "../autosave";
 import { useApp } from "../context";
 import { loadDraft, preferredLanguage, rememberLanguage, saveDraft } from "../drafts";
 
@@ -19,6 +20,30 @@ function statementBody(problem: Problem): string {
 
 /** Bank statements carry their own Examples section; others get one made from the visible tests. */
 const hasOwnExamples = (statement: string) => /^#{1,6}\s*Examples?\b/im.test(statement);
+
+function SaveIndicator({ state, keepMine, takeTheirs }: { state: SaveState; keepMine: () => void; takeTheirs: () => void }) {
+  if (state.kind === "off") return null;
+  if (state.kind === "conflict") {
+    return (
+      <div className="save-conflict" role="alert" data-testid="save-state" data-state="conflict">
+        <span>This code was changed elsewhere (another tab or device) since you opened it.</span>
+        <button type="button" className="secondary" onClick={keepMine}>Keep my version</button>
+        <button type="button" className="secondary" onClick={takeTheirs}>Use the saved version</button>
+      </div>
+    );
+  }
+  const text = {
+    saving: "Saving…",
+    saved: "Saved",
+    unsaved: "Unsaved changes",
+    error: state.kind === "error" ? `Not saved: ${state.message}` : "",
+  }[state.kind];
+  return (
+    <span className={`save-state ${state.kind}`} role="status" data-testid="save-state" data-state={state.kind}>
+      {text}
+    </span>
+  );
+}
 
 export function ProblemPage() {
   const { slug = "" } = useParams();
@@ -98,6 +123,24 @@ export function ProblemPage() {
     },
     [slug, language],
   );
+
+  const loadText = useCallback(
+    (text: string) => {
+      onCode(text);
+      setDocVersion((v) => v + 1);
+    },
+    [onCode],
+  );
+
+  const autosave = useAutosave({
+    socket,
+    connected: status === "connected",
+    slug,
+    language,
+    code: problem ? code : null,
+    onResume: loadText,
+    hasLocalDraft: loadDraft(slug, language) !== null,
+  });
 
   const switchLanguage = (next: LanguageId) => {
     rememberLanguage(next);
@@ -187,15 +230,12 @@ export function ProblemPage() {
           <button
             type="button"
             className="secondary"
-            onClick={() => {
-              onCode(problem.starter_code[language] ?? "");
-              setDocVersion((v) => v + 1);
-            }}
+            onClick={() => loadText(problem.starter_code[language] ?? "")}
             title="Replace your code with the starter code"
           >
             Reset
           </button>
-          <span className="muted draft-note">Drafts are kept in this browser.</span>
+          <SaveIndicator {...autosave} />
         </div>
         <Editor
           docKey={String(docVersion)}
