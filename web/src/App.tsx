@@ -51,9 +51,9 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
       <label className="theme-pick">
         <span className="visually-hidden">Theme</span>
         <select value={choice} onChange={(e) => setChoice(e.target.value as ThemeChoice)} aria-label="Theme">
-          <option value="system">System theme</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+          <option value="system">Theme: auto</option>
+          <option value="light">Theme: light</option>
+          <option value="dark">Theme: dark</option>
         </select>
       </label>
       {user ? (
