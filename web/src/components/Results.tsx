@@ -47,17 +47,21 @@ function Banner({ run }: { run: RunState }) {
       </div>
     );
   }
-  const words = VERDICTS[r.verdict] ?? r.verdict;
   const ok = r.verdict === "AC";
+  const custom = r.mode === "run" && r.total === 1 && r.tests[0]?.name === "stdin";
+  const words = custom && ok ? "Finished" : (VERDICTS[r.verdict] ?? r.verdict);
   const what = r.mode === "submit" ? "Submission" : "Run";
+  const usage = `${r.time_ms != null ? ` · ${r.time_ms} ms` : ""}${r.memory_kb != null ? ` · ${Math.round(r.memory_kb / 1024)} MB` : ""}`;
+  const summary =
+    r.verdict === "CE"
+      ? "Fix the compiler's complaint below and try again."
+      : custom
+        ? `Ran with your input${usage}`
+        : `${what}: ${r.passed} of ${r.total} tests passed${usage}`;
   return (
     <div className={`banner ${ok ? "ok" : "bad"}`} role="status" data-testid="verdict" data-verdict={r.verdict}>
       <strong>{words}</strong>
-      <span>
-        {what}: {r.passed} of {r.total} tests passed
-        {r.time_ms != null ? ` · ${r.time_ms} ms` : ""}
-        {r.memory_kb != null ? ` · ${Math.round(r.memory_kb / 1024)} MB` : ""}
-      </span>
+      <span>{summary}</span>
     </div>
   );
 }
