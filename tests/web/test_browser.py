@@ -1,4 +1,4 @@
-"""A new user in real Chromium against a real `codearena serve`: sign up, solve, reload.
+"""A new user in real Chromium against a real `codearena serve`: sign up, solve, reload, resume.
 
 The browser is Debian's chromium driven by playwright-core (web/e2e/solve.mjs). Skipped
 locally when chromium, Node.js or the built client is missing; on CI any of them missing fails.
@@ -78,4 +78,13 @@ def test_new_user_signs_up_and_solves_an_easy_problem(browser_ready, tmp_path):
     )
     assert report["verdict"] == "AC"
     assert report["rows"] >= 1 and report["live"] == report["rows"]
-    assert report["steps"][-1] == "submit"
+    assert report["steps"] == [
+        "sign up",
+        "an expired access token is refreshed silently",
+        "open the problem from the list",
+        "type the solution",
+        "autosave",
+        "reload mid-edit keeps the text",
+        "submit",
+        "resume from another browser",
+    ]
