@@ -87,4 +87,5 @@ def test_new_user_signs_up_and_solves_an_easy_problem(browser_ready, tmp_path):
         "reload mid-edit keeps the text",
         "submit",
         "resume from another browser",
+        "sign out",
     ]

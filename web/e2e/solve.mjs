@@ -1,7 +1,7 @@
 // A new user in real Chromium: sign up, open a problem with an expired access token (the
 // client refreshes it silently), type a solution (autosaved), reload mid-edit (the text must
 // survive), submit, watch per-test rows arrive live and the AC banner; then sign in from a
-// second browser and find the code resumed from the server.
+// second browser and find the code resumed from the server; sign out.
 // Usage: node e2e/solve.mjs BASE_URL SLUG SOLUTION_FILE SHOT_DIR
 // Prints one JSON line {ok, ...}; exits 1 on failure after writing screenshots to SHOT_DIR.
 import { mkdirSync, readFileSync } from "node:fs";
@@ -104,6 +104,13 @@ async function run() {
     await phone.screenshot({ path: join(shotDir, "phone-resumed.png"), fullPage: false });
   }
   await other.close();
+
+  step("sign out");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("heading", { name: "Sign in" }).waitFor(WAIT);
+  if (await page.evaluate(() => globalThis.localStorage.getItem("codearena.session"))) {
+    throw new Error("signing out left the session in localStorage");
+  }
   return { verdict: verdictCode, rows, live, banner };
 }
 
