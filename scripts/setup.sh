@@ -31,9 +31,12 @@ if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     echo "web client up to date"
   else
     echo "building the web client..."
-    (cd web && npm ci --no-audit --no-fund --prefer-offline --loglevel=error && npm run build --silent >/dev/null)
-    echo "$stamp" >web/node_modules/.codearena-built
-    echo "built web/dist"
+    if (cd web && npm ci --no-audit --no-fund --prefer-offline --loglevel=error && npm run build --silent >/dev/null); then
+      echo "$stamp" >web/node_modules/.codearena-built
+      echo "built web/dist"
+    else
+      echo "warning: building the web client failed (see above); the API works without it" >&2
+    fi
   fi
 else
   echo "warning: Node.js and npm not found; the web client is not built (the API works; / says how to build it)" >&2
