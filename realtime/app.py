@@ -21,6 +21,7 @@ from realtime.rest import (
 from realtime.rest import coach as coach_api
 from realtime.rest.endpoints import EndpointTable
 from realtime.rest.middlewares import error_middleware
+from realtime.rest.webclient import install_web_client
 from realtime.services.documents import documents_ctx
 from realtime.services.execution import drain_before_sockets_close, execution_ctx
 from realtime.services.resources import database_ctx, redis_ctx
@@ -70,6 +71,7 @@ def create_app(settings: Settings) -> web.Application:
     for part in EVENT_ROUTERS:
         router.include(part)
     attach(app, router)
+    install_web_client(app, settings.web_dist)  # after the API and Socket.IO routes
     app.cleanup_ctx.append(rooms_ctx)
     app.cleanup_ctx.append(documents_ctx)  # after rooms_ctx: it uses the room store
     app.cleanup_ctx.append(execution_ctx)

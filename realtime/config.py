@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 log = logging.getLogger(__name__)
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./codearena.db"
+DEFAULT_WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 
 
 class Settings(BaseSettings):
@@ -42,6 +43,7 @@ class Settings(BaseSettings):
     )
     load_bank: bool = Field(True, validation_alias="CODEARENA_LOAD_BANK")
     log_level: str = Field("INFO", validation_alias="CODEARENA_LOG_LEVEL")
+    web_dist: Path = Field(DEFAULT_WEB_DIST, validation_alias="CODEARENA_WEB_DIST")
 
     # judging
     judge_backend: Literal["local", "judge0"] = Field("local", validation_alias="JUDGE_BACKEND")

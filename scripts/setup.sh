@@ -21,3 +21,23 @@ fi
 "$VENV/bin/python" -m pip install -q --upgrade pip
 "$VENV/bin/python" -m pip install -q -e ".[test]"
 echo "installed into $VENV"
+
+# The browser client (web/ -> web/dist, served at /). Without Node.js the API still works.
+# A stamp of the lockfile and sources skips the rebuild when nothing changed.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  stamp=$(cd web && find package.json package-lock.json index.html vite.config.ts tsconfig.json src public \
+    -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-32)
+  if [ -f web/dist/index.html ] && [ "$(cat web/node_modules/.codearena-built 2>/dev/null)" = "$stamp" ]; then
+    echo "web client up to date"
+  else
+    echo "building the web client..."
+    if (cd web && npm ci --no-audit --no-fund --prefer-offline --loglevel=error && npm run build --silent >/dev/null); then
+      echo "$stamp" >web/node_modules/.codearena-built
+      echo "built web/dist"
+    else
+      echo "warning: building the web client failed (see above); the API works without it" >&2
+    fi
+  fi
+else
+  echo "warning: Node.js and npm not found; the web client is not built (the API works; / says how to build it)" >&2
+fi

@@ -1,0 +1,93 @@
+/** The shell: header with navigation, theme and sign-out; the connection banner; the routes. */
+import type { ReactNode } from "react";
+import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { api } from "./api/http";
+import { refreshToken, signedOut } from "./api/session";
+import { AppProvider, useApp } from "./context";
+import { SignIn, SignUp } from "./pages/AuthPages";
+import { ProblemList } from "./pages/ProblemList";
+import { ProblemPage } from "./pages/ProblemPage";
+import { useTheme, type ThemeChoice } from "./theme";
+
+function RequireUser({ children }: { children: ReactNode }) {
+  const { user } = useApp();
+  const location = useLocation();
+  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function ConnectionBanner() {
+  const { user, status } = useApp();
+  if (!user || status === "connected") return null;
+  const text =
+    status === "connecting"
+      ? "Connecting to the server…"
+      : status === "signed-out"
+        ? "Your sign-in has expired. Please sign in again."
+        : "Connection lost. Reconnecting… Your code is kept in this browser.";
+  return (
+    <div className={`connection ${status}`} role="status" data-testid="connection-banner">
+      {text}
+    </div>
+  );
+}
+
+function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: ThemeChoice) => void }) {
+  const { user } = useApp();
+  const navigate = useNavigate();
+  const signOut = async () => {
+    const token = refreshToken();
+    if (token) await api.post("/api/auth/logout", { refresh_token: token }).catch(() => undefined);
+    signedOut();
+    navigate("/signin");
+  };
+  return (
+    <header className="top">
+      <Link to="/" className="brand">CodeArena</Link>
+      <nav aria-label="Main">
+        <NavLink to="/problems">Problems</NavLink>
+      </nav>
+      <div className="spacer" />
+      <label className="theme-pick">
+        <span className="visually-hidden">Theme</span>
+        <select value={choice} onChange={(e) => setChoice(e.target.value as ThemeChoice)} aria-label="Theme">
+          <option value="system">Theme: auto</option>
+          <option value="light">Theme: light</option>
+          <option value="dark">Theme: dark</option>
+        </select>
+      </label>
+      {user ? (
+        <>
+          <span className="who" data-testid="user-name">{user.display_name}</span>
+          <button type="button" className="secondary" onClick={signOut}>Sign out</button>
+        </>
+      ) : (
+        <>
+          <NavLink to="/signin">Sign in</NavLink>
+          <NavLink to="/signup">Sign up</NavLink>
+        </>
+      )}
+    </header>
+  );
+}
+
+export function App() {
+  const [choice, theme, setChoice] = useTheme();
+  return (
+    <AppProvider theme={theme}>
+      <a href="#main" className="skip-link">Skip to content</a>
+      <Header choice={choice} setChoice={setChoice} />
+      <ConnectionBanner />
+      <main id="main">
+        <Routes>
+          <Route path="/" element={<Navigate to="/problems" replace />} />
+          <Route path="/signin" element={<SignIn />} />
+          <Route path="/signup" element={<SignUp />} />
+          <Route path="/problems" element={<ProblemList />} />
+          <Route path="/problems/:slug" element={<RequireUser><ProblemPage /></RequireUser>} />
+          <Route path="*" element={<div className="page"><h1>Page not found</h1><Link to="/problems">Go to the problems</Link></div>} />
+        </Routes>
+      </main>
+    </AppProvider>
+  );
+}
