@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import json
 import uuid
 
 import pytest
@@ -47,10 +49,15 @@ async def test_health_key_lists_live_workers_and_goes_away(
     # A worker that stops cleanly removes itself at once.
     assert await queue.live_workers() == []
     # A worker that dies just stops refreshing: its key expires.
-    await redis_client.set(keys.worker("ghost"), "{}", px=100)
-    await asyncio.sleep(0.2)
-    assert await live_workers(redis_client, prefix=prefix) == []
+    record = {**dataclasses.asdict(health), "consumer": "ghost"}
+    await redis_client.set(keys.worker("ghost"), json.dumps(record), px=100)
+    assert [w.consumer for w in await live_workers(redis_client, prefix=prefix)] == ["ghost"]
+    await wait_until(lambda: _none_live(redis_client, prefix), what="ghost key expires")
     await queue.close()
+
+
+async def _none_live(client: aioredis.Redis, prefix: str) -> bool:
+    return await live_workers(client, prefix=prefix) == []
 
 
 async def test_worker_recovers_after_its_connections_are_killed(
@@ -96,9 +103,8 @@ async def test_unreachable_redis_is_retried_not_fatal(
         raise AssertionError("no job can arrive")
 
     async with worker(queue, handler) as (_, task):
-        await asyncio.sleep(0.6)
+        await wait_until(lambda: "retrying in" in caplog.text, what="a retry logged")
         assert not task.done()
-    assert "retrying in" in caplog.text
     await queue.close()
 
 

@@ -31,10 +31,13 @@ async def test_enqueue_dedupes_by_job_id(make_queue: MakeQueue) -> None:
     assert await queue.enqueue(JudgeJob("sub-1", {"submission": 1})) is False
     async with worker(queue, handler):
         await wait_until(lambda: handled == ["sub-1"], what="job handled")
-    # Finished jobs stay deduped too: a late client retry must not re-judge.
+    # Finished jobs stay deduped too: a late client retry must not re-judge. A job
+    # queued after it is handled later, so by then a re-queued sub-1 would have run.
     assert await queue.enqueue(JudgeJob("sub-1", {"submission": 1})) is False
-    await asyncio.sleep(0.1)
-    assert handled == ["sub-1"]
+    assert await queue.enqueue(JudgeJob("sub-2", {"submission": 2})) is True
+    async with worker(queue, handler):
+        await wait_until(lambda: "sub-2" in handled, what="later job handled")
+    assert handled == ["sub-1", "sub-2"]
 
 
 async def test_enqueue_rejects_unserialisable_payload(make_queue: MakeQueue) -> None:
@@ -79,8 +82,10 @@ async def test_each_job_runs_exactly_once_across_two_workers(
         assert await first.enqueue(JudgeJob(job_id, {}))
     async with worker(first, handler), worker(second, handler):
         await wait_until(lambda: len(handled) >= len(expected), what="all jobs handled")
-        await asyncio.sleep(0.3)  # room for a duplicate to show up
-    assert Counter(handled) == Counter(expected)
+        # A job queued after all the others: once it ran, a duplicate read would have too.
+        assert await first.enqueue(JudgeJob("job-40", {}))
+        await wait_until(lambda: "job-40" in handled, what="the last job handled")
+    assert Counter(handled) == Counter([*expected, "job-40"])
 
 
 async def test_claim_result_is_true_for_one_caller_only(kind: str, make_queue: MakeQueue) -> None:
@@ -97,8 +102,12 @@ async def test_handler_exception_is_retried_then_recorded(
     queue = make_queue(max_attempts=3)
     attempts: list[int] = []
     reported: list[tuple[JudgeJob, BaseException | None]] = []
+    later: list[str] = []
 
     async def handler(job: JudgeJob) -> None:
+        if job.job_id == "later":
+            later.append(job.job_id)
+            return
         attempts.append(job.attempt)
         raise RuntimeError("sandbox unavailable")
 
@@ -108,7 +117,9 @@ async def test_handler_exception_is_retried_then_recorded(
     await queue.enqueue(JudgeJob("sub-2", {"n": 2}))
     async with worker(queue, handler, on_failure=on_failure):
         await wait_until(queue.failures, what="failure recorded")
-        await asyncio.sleep(0.5)  # no further attempt may follow
+        # No further attempt may follow: a job queued now is handled after any retry.
+        await queue.enqueue(JudgeJob("later", {}))
+        await wait_until(lambda: later, what="later job handled")
     assert attempts == [1, 2, 3]
     [failure] = await queue.failures()
     assert isinstance(failure, JobFailure)
@@ -128,7 +139,12 @@ async def test_transient_exception_then_success_records_nothing(
     queue = make_queue(max_attempts=3)
     attempts: list[int] = []
 
+    later: list[str] = []
+
     async def handler(job: JudgeJob) -> None:
+        if job.job_id == "later":
+            later.append(job.job_id)
+            return
         attempts.append(job.attempt)
         if job.attempt == 1:
             raise ConnectionResetError("lost the sandbox")
@@ -136,6 +152,7 @@ async def test_transient_exception_then_success_records_nothing(
     await queue.enqueue(JudgeJob("sub-3", {}))
     async with worker(queue, handler):
         await wait_until(lambda: attempts == [1, 2], what="second attempt")
-        await asyncio.sleep(0.3)
+        await queue.enqueue(JudgeJob("later", {}))  # handled after any third attempt
+        await wait_until(lambda: later, what="later job handled")
     assert attempts == [1, 2]
     assert await queue.failures() == []
