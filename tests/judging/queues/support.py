@@ -102,11 +102,11 @@ async def read_line(proc: asyncio.subprocess.Process, within: float = 10.0) -> s
 
 @contextlib.asynccontextmanager
 async def worker_process(prefix: str, consumer: str) -> AsyncIterator[asyncio.subprocess.Process]:
-    """`tests/judging/queue_worker_proc.py` in its own OS process; killed on exit."""
+    """`tests/judging/queues/worker_proc.py` in its own OS process; killed on exit."""
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "tests.judging.queue_worker_proc",
+        "tests.judging.queues.worker_proc",
         REDIS_URL,
         prefix,
         consumer,
