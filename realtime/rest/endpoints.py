@@ -61,6 +61,7 @@ class Endpoint:
     query: type[BaseModel] | None = None
     response: type[BaseModel] | None = None
     status: int = 200
+    also: tuple[int, ...] = ()  # other success statuses with the same body (e.g. 200 vs 202)
     auth: AuthMode = "user"
     roles: tuple[str, ...] = ()
     errors: tuple[int, ...] = field(default_factory=tuple)

@@ -61,7 +61,7 @@ def build_openapi(endpoints: list[Endpoint], *, version: str) -> dict[str, Any]:
                     {"name": name, "in": "query", "required": name in required, "schema": prop}
                 )
         responses: dict[str, Any] = {
-            str(ep.status): {
+            str(status): {
                 "description": "Success",
                 **(
                     {"content": {"application/json": {"schema": ref(ep.response)}}}
@@ -69,6 +69,7 @@ def build_openapi(endpoints: list[Endpoint], *, version: str) -> dict[str, Any]:
                     else {}
                 ),
             }
+            for status in sorted({ep.status, *ep.also})
         }
         error_statuses = set(ep.errors) | {422}
         if ep.auth == "user":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from aiohttp import web
+
 from realtime.auth import enforce_rate
 from realtime.keys import DATABASE, SETTINGS
 from realtime.rest.endpoints import Call, EndpointTable
@@ -36,7 +38,8 @@ _REFUSAL_STATUS = {
 }
 
 
-async def _queue(call: Call, req: ExecutionRequest) -> SubmissionEnvelope:
+async def _queue(call: Call, req: ExecutionRequest) -> SubmissionEnvelope | web.Response:
+    """Queue the run: 202 while pending; with `?wait=true` 200 once the result is final."""
     try:
         submission = await call.app[EXECUTION].submit(req)
     except ExecutionRefused as exc:
@@ -47,7 +50,9 @@ async def _queue(call: Call, req: ExecutionRequest) -> SubmissionEnvelope:
         done = await call.app[EXECUTION].wait_done(
             submission.id, call.app[SETTINGS].judge_timeout_seconds
         )
-        submission = done or submission
+        if done is not None:
+            envelope = SubmissionEnvelope(submission=SubmissionOut.of(done, req.problem))
+            return web.json_response(envelope.model_dump(mode="json"), status=200)
     return SubmissionEnvelope(submission=SubmissionOut.of(submission, req.problem))
 
 
@@ -57,10 +62,11 @@ async def _queue(call: Call, req: ExecutionRequest) -> SubmissionEnvelope:
     query=WaitQuery,
     response=SubmissionEnvelope,
     status=202,
+    also=(200,),
     tags=TAGS,
     errors=(404, 429),
 )
-async def execute(call: Call) -> SubmissionEnvelope:
+async def execute(call: Call) -> SubmissionEnvelope | web.Response:
     """Run code on a problem's visible tests, or on custom stdin; `?wait=true` waits."""
     body: ExecuteIn = call.body
     await enforce_rate(call.app, "execute", str(call.user.id))
@@ -84,10 +90,11 @@ async def execute(call: Call) -> SubmissionEnvelope:
     query=WaitQuery,
     response=SubmissionEnvelope,
     status=202,
+    also=(200,),
     tags=TAGS,
     errors=(404, 429),
 )
-async def submit(call: Call) -> SubmissionEnvelope:
+async def submit(call: Call) -> SubmissionEnvelope | web.Response:
     """Judge code on all of a problem's tests; `?wait=true` returns the final result."""
     body: SubmitIn = call.body
     await enforce_rate(call.app, "submit", str(call.user.id))

@@ -3,8 +3,6 @@ runtime errors, too-slow code, the hint ladder, and an interview to its scored e
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from realtime.keys import DATABASE
@@ -137,7 +135,9 @@ async def test_interview_runs_to_scored_feedback(connect, make_account_on, http)
 
     ended = await call(sio, "ai:session:end", {"session_id": sid})
     assert ended["ok"] is True and ended["feedback"] == feedback
-    await asyncio.sleep(0.2)
+    # A round trip on the same socket: a second announcement would have arrived first.
+    again = await call(sio, "ai:session:end", {"session_id": sid})
+    assert again["ok"] is False and again["error"]["code"] == "session_ended"
     assert len(inbox.events["ai:feedback"]) == 1  # scored once, announced once
     resp = await http.get(f"/api/coach/sessions/{sid}", headers=me.headers)
     stored = (await resp.json())["session"]

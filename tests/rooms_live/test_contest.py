@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from tests.inbox import Inbox
 
 ROOM_EVENTS = (
@@ -130,7 +128,8 @@ async def test_three_player_contest(connect, make_account_on, http, aplusb):
     changes = ended["rating_changes"]
     assert changes[str(bob.id)]["delta"] > 0 > changes[str(carol.id)]["delta"]
     again = await socks[0].call("room:end", {"room": rid}, timeout=5)  # idempotent, no new end
-    await asyncio.sleep(0.5)
+    # A round trip on the watcher's socket: an end announced meanwhile would be here first.
+    await socks[1].call("system:ping", 1, timeout=5)
     assert len(inboxes[1].events["room:end"]) == 1, again
 
     ratings = await (await http.get(f"/api/users/{bob.id}/ratings")).json()

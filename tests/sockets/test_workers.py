@@ -85,7 +85,8 @@ async def test_worker_results_reach_client_and_killed_worker_loses_nothing(
         assert holder, "no worker claimed the job"
         pid = int(holder.rsplit(":", 1)[1])
         victim = next(w for w in workers if w.popen.pid == pid)
-        await asyncio.sleep(0.5)  # let it start running tests
+        # Kill it mid-job: once it has reported progress on the submission.
+        await inbox.wait_for("code:progress", lambda e: e["submission_id"] == sub_id, within=60)
         os.kill(pid, signal.SIGKILL)
         victim.popen.wait(timeout=10)
 
@@ -93,7 +94,12 @@ async def test_worker_results_reach_client_and_killed_worker_loses_nothing(
             "code:result", lambda e: e["submission_id"] == sub_id, within=120
         )
         assert result["verdict"] == "AC" and result["total"] == 4
-        await asyncio.sleep(4)  # past another visibility timeout: still exactly one result
+        # Once no worker holds the job any more, nothing can judge (and announce) it again.
+        for _ in range(200):
+            if not await redis.xpending_range(keys.stream, DEFAULT_GROUP, "-", "+", 10):
+                break
+            await asyncio.sleep(0.05)
+        assert await redis.xpending_range(keys.stream, DEFAULT_GROUP, "-", "+", 10) == []
         assert len([e for e in inbox.events["code:result"] if e["submission_id"] == sub_id]) == 1
         survivor = next(w for w in workers if w is not victim)
         assert survivor.popen.poll() is None

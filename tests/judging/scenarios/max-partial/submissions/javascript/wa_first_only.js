@@ -1,0 +1,2 @@
+const [, first] = require("fs").readFileSync(0, "utf8").trim().split(/\s+/);
+console.log(first);

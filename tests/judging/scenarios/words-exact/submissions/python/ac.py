@@ -1,0 +1,2 @@
+for word in reversed(input().split()):
+    print(word)
