@@ -4,6 +4,7 @@ The bottom of the import graph next to `storage`: judging, rooms, coach and real
 """
 
 from loops.backoff import Backoff
+from loops.service import LoopService
 from loops.stopping import CANCEL_WAIT, cancel_all, first_or_stop, sleep_or_stop
 
-__all__ = ["CANCEL_WAIT", "Backoff", "cancel_all", "first_or_stop", "sleep_or_stop"]
+__all__ = ["CANCEL_WAIT", "Backoff", "LoopService", "cancel_all", "first_or_stop", "sleep_or_stop"]
