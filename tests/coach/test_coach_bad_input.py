@@ -257,10 +257,12 @@ async def test_opening_sessions_and_recommendations_are_rate_limited(
 ):
     me, _inbox, sio = await _user(connect, make_account_on)
     acks = [
-        await call(sio, "ai:session:start", {"mode": "hint", "problem": aplusb}) for _ in range(21)
+        await call(sio, "ai:session:start", {"mode": "hint", "problem": aplusb})
+        for _ in range(21)
     ]
     assert all(a["ok"] for a in acks[:20]) and code_of(acks[20]) == "rate_limited"
     statuses = [
-        (await http.get("/api/problems/recommended", headers=me.headers)).status for _ in range(31)
+        (await http.get("/api/problems/recommended", headers=me.headers)).status
+        for _ in range(31)
     ]
     assert statuses[:30] == [200] * 30 and statuses[30] == 429
