@@ -8,6 +8,7 @@ typed key from `realtime.keys`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
@@ -72,6 +73,8 @@ EVENT_ROUTERS: list[EventRouter] = [
     documents.router,
     coach_events.router,
 ]
+
+log = logging.getLogger(__name__)
 
 ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
@@ -163,9 +166,9 @@ async def execution_ctx(app: web.Application) -> AsyncIterator[None]:
 async def drain_before_sockets_close(app: web.Application) -> None:
     """First shutdown step: finish in-flight judging while sockets can still hear results."""
     if EXECUTION in app:
-        app.logger.info("shutting down: finishing in-flight judge jobs")
+        log.info("shutting down: finishing in-flight judge jobs")
         await app[EXECUTION].drain()
-        app.logger.info("judge drained")
+        log.info("judge drained")
 
 
 def provider_config(settings: Settings) -> ProviderConfig:

@@ -42,8 +42,6 @@ class Relay(LoopService):
 
     def __init__(self) -> None:
         self.receive: Receiver = _ignore
-        self.subscribed = asyncio.Event()
-        self.subscribed.set()
 
     def listen(self, receive: Receiver) -> None:
         """Hand other processes' messages to `receive` (the relay built on this one)."""
@@ -68,7 +66,7 @@ class RedisRelay(Relay):
         self.channel = channel
         self.host = uuid.uuid4().hex
         self.loop_name = f"relay {channel}"
-        self.subscribed.clear()
+        self.subscribed = asyncio.Event()  # set while the subscription is up
 
     async def publish(self, meta: dict[str, Any], data: bytes = b"") -> None:
         header = json.dumps({**meta, "h": self.host}).encode()
