@@ -1,4 +1,5 @@
-"""Helpers every long-running loop shares: capped backoff, sleeping unless stopped, bounded cancel.
+"""Helpers every long-running loop shares: capped backoff, sleeping unless stopped, bounded
+cancel, and `LoopService` (a loop opened with start/stop or `async with`).
 
 The bottom of the import graph next to `storage`: judging, rooms, coach and realtime all use it.
 """
