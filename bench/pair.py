@@ -185,7 +185,7 @@ async def first_sync_ms(url: str, token: str, room_id: str) -> tuple[float, str]
 
 async def history(workdir: Path, url: str, accounts, slug: str, edits: int) -> list:
     from rooms.doc_history import timeline
-    from rooms.doc_store import DocumentStore
+    from rooms.document_store import DocumentStore
     from rooms.documents import SharedDocument
     from storage.database import Database
 

@@ -1,12 +1,42 @@
-"""The application factory: routes, middlewares and resources wired from settings."""
+"""The application factory: routes, events and the services they share, wired from settings.
+
+`create_app` builds the app; nothing is opened until it starts. The cleanup
+contexts below then open the shared services in order (each may use those
+before it) and close them in reverse at shutdown; every one is kept under its
+typed key from `realtime.keys`.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+
 from aiohttp import web
 
+from coach.providers import ProviderConfig, RetryPolicy
+from coach.runtime import build_coach
 from realtime.auth import authenticate
 from realtime.config import Settings
-from realtime.keys import SERVICES, SETTINGS
+from realtime.keys import (
+    COACH,
+    DATABASE,
+    DOC_RELAY,
+    DOCUMENTS,
+    ENDPOINTS,
+    EXECUTION,
+    HEALTH_PROBES,
+    PRESENCE,
+    REDIS,
+    ROOMS,
+    SETTINGS,
+    SIO,
+    SOCKET_LISTENERS,
+)
+from realtime.relays.base import relay_for
+from realtime.relays.coach import CoachCancelRelay
+from realtime.relays.documents import DocumentRelay
 from realtime.rest import (
     admin,
     auth,
@@ -22,15 +52,19 @@ from realtime.rest import coach as coach_api
 from realtime.rest.endpoints import EndpointTable
 from realtime.rest.middlewares import error_middleware
 from realtime.rest.webclient import install_web_client
-from realtime.services.documents import documents_ctx
-from realtime.services.execution import drain_before_sockets_close, execution_ctx
+from realtime.services.execution import ExecutionService, socket_emitter
 from realtime.services.resources import database_ctx, redis_ctx
-from realtime.services.rooms_ctx import rooms_ctx
+from realtime.services.rooms import RoomService
 from realtime.sockets import coach as coach_events
-from realtime.sockets import code, documents, editor, interview, system
+from realtime.sockets import code, documents, editor, system
 from realtime.sockets import rooms as room_events
+from realtime.sockets.presence import MemoryPresence, RedisPresence
 from realtime.sockets.router import EventRouter
 from realtime.sockets.server import attach
+from rooms.doc_registry import DocPolicy, DocumentRegistry
+from rooms.document_store import DocumentStore
+from rooms.events import user_room
+from storage.languages import LANGUAGE_IDS
 
 EVENT_ROUTERS: list[EventRouter] = [
     system.router,
@@ -38,9 +72,10 @@ EVENT_ROUTERS: list[EventRouter] = [
     code.router,
     room_events.router,
     documents.router,
-    interview.router,
     coach_events.router,
 ]
+
+log = logging.getLogger(__name__)
 
 ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
@@ -60,11 +95,9 @@ def create_app(settings: Settings) -> web.Application:
     """Build the web application; nothing is opened until the app starts."""
     app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[error_middleware])
     app[SETTINGS] = settings
-    app[SERVICES] = {"health_probes": {}}
-    app.cleanup_ctx.append(database_ctx)
-    app.cleanup_ctx.append(redis_ctx)
-    endpoints = [ep for table in ROUTE_TABLES for ep in table.endpoints]
-    app[SERVICES]["endpoints"] = endpoints
+    app[HEALTH_PROBES] = {}
+    app[SOCKET_LISTENERS] = []
+    app[ENDPOINTS] = [ep for table in ROUTE_TABLES for ep in table.endpoints]
     for table in ROUTE_TABLES:
         table.install(app, authenticate)
     router = EventRouter()
@@ -72,10 +105,114 @@ def create_app(settings: Settings) -> web.Application:
         router.include(part)
     attach(app, router)
     install_web_client(app, settings.web_dist)  # after the API and Socket.IO routes
-    app.cleanup_ctx.append(rooms_ctx)
-    app.cleanup_ctx.append(documents_ctx)  # after rooms_ctx: it uses the room store
-    app.cleanup_ctx.append(execution_ctx)
-    app.cleanup_ctx.append(coach_events.coach_ctx)  # after execution_ctx: uses its judge
-    room_events.install_hooks(app)
+    app.cleanup_ctx.extend(
+        [
+            database_ctx,
+            redis_ctx,
+            presence_ctx,
+            rooms_ctx,
+            documents_ctx,  # uses the room store
+            execution_ctx,  # tells the rooms about contest submissions
+            coach_ctx,  # validates generated problems with the judge
+        ]
+    )
     app.on_shutdown.insert(0, drain_before_sockets_close)
     return app
+
+
+async def presence_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Who is online: counted in Redis when scaled, in this process otherwise."""
+    redis = app[REDIS]
+    app[PRESENCE] = RedisPresence(redis) if redis is not None else MemoryPresence()
+    yield
+
+
+async def rooms_ctx(app: web.Application) -> AsyncIterator[None]:
+    """The room service and its clock."""
+    async with RoomService(app[DATABASE], socket_emitter(app[SIO])) as service:
+        app[ROOMS] = service
+        yield
+
+
+async def documents_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Shared documents: the registry and its keeper, the relay, the socket listener.
+
+    The keeper stores every applied update within moments and, at shutdown,
+    stores, compacts and autosaves every loaded document, so a restart (SIGTERM)
+    loses no edit. With Redis the relay keeps this process's copies in step
+    with the other processes'.
+    """
+    settings = app[SETTINGS]
+    policy = DocPolicy(snapshot_every=timedelta(seconds=settings.snapshot_interval_seconds))
+    registry = DocumentRegistry(
+        DocumentStore(app[DATABASE]), app[ROOMS].store.load, LANGUAGE_IDS, policy
+    )
+    relay = relay_for(app[REDIS], f"{settings.socketio_channel}:docs")
+    app[DOCUMENTS] = registry
+    app[DOC_RELAY] = DocumentRelay(relay, registry)
+    app[SOCKET_LISTENERS].append(documents.DocumentSockets(app))
+    async with registry, relay:
+        yield
+
+
+async def execution_ctx(app: web.Application) -> AsyncIterator[None]:
+    """The judge and its queue (in-process, or the Redis stream that workers judge from)."""
+    service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO], app[ROOMS])
+    await service.start()
+    app[EXECUTION] = service
+    app[HEALTH_PROBES]["judge_queue"] = lambda: "redis" if app[SETTINGS].redis_url else "in-process"
+    yield
+    await service.stop()
+
+
+async def drain_before_sockets_close(app: web.Application) -> None:
+    """First shutdown step: finish in-flight judging while sockets can still hear results."""
+    if EXECUTION in app:
+        log.info("shutting down: finishing in-flight judge jobs")
+        await app[EXECUTION].drain()
+        log.info("judge drained")
+
+
+def provider_config(settings: Settings) -> ProviderConfig:
+    def secret(value: Any) -> str | None:
+        return value.get_secret_value() if value is not None else None
+
+    return ProviderConfig(
+        provider=settings.effective_ai_provider,
+        model=settings.ai_model,
+        openai_api_key=secret(settings.openai_api_key),
+        openai_base_url=settings.openai_base_url,
+        gemini_api_key=secret(settings.gemini_api_key),
+        gemini_base_url=settings.gemini_base_url,
+        policy=RetryPolicy(
+            timeout=settings.ai_timeout_seconds,
+            retries=settings.ai_retries,
+            backoff=settings.ai_backoff_seconds,
+        ),
+    )
+
+
+async def coach_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Open the coach (provider, streams); on shutdown cancel streams and close the provider."""
+    sio = app[SIO]
+
+    async def emit(event: str, payload: dict[str, Any], user_id: int) -> None:
+        await sio.emit(event, payload, room=user_room(user_id))
+
+    coach = build_coach(
+        app[DATABASE],
+        provider_config(app[SETTINGS]),
+        emit,
+        judge=lambda: app[EXECUTION].judge,
+        contest_guard=lambda: app[ROOMS].coach_allowed,  # no help on a running contest
+        daily_tokens=app[SETTINGS].ai_daily_tokens,
+    )
+    app[COACH] = coach
+    app[HEALTH_PROBES]["coach"] = lambda: coach.status
+    relay = relay_for(app[REDIS], f"{app[SETTINGS].socketio_channel}:coach")
+    cancels = CoachCancelRelay(relay, coach.streams)
+    if relay.reaches_others:  # scaled mode: a cancel may arrive at another process
+        coach.conversations.remote_cancel = cancels.publish
+    async with relay:
+        yield
+    await coach.close()

@@ -29,8 +29,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from loops import Backoff, LoopService, sleep_or_stop
 from rooms.awareness import AwarenessRefused, RoomAwareness
-from rooms.doc_store import DocumentStore
+from rooms.document_store import DocumentStore
 from rooms.documents import DocumentError, DocumentLimits, SharedDocument
 from rooms.room import Room, RoomError
 from rooms.yjs_wire import MalformedFrame, parse_awareness
@@ -69,7 +70,11 @@ class _Timers:
     io: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
-class DocumentRegistry:
+class DocumentRegistry(LoopService):
+    """This process's shared documents; `async with registry` runs the keeper."""
+
+    loop_name = "document-keeper"
+
     def __init__(
         self,
         store: DocumentStore,
@@ -202,14 +207,11 @@ class DocumentRegistry:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Store, compact, autosave and evict until `stop` is set; failures retry with backoff."""
-        backoff = 0.0
+        backoff, delay = Backoff(base=0.1, cap=MAX_BACKOFF), 0.0
         while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self.policy.tick + backoff):
-                    await self._wake.wait()
-                with contextlib.suppress(TimeoutError):  # a change: let its neighbours join it
-                    async with asyncio.timeout(self.policy.flush_delay):
-                        await stop.wait()
+            if await sleep_or_stop(self.policy.tick + delay, self._wake):
+                # A change: let its neighbours join it.
+                await sleep_or_stop(self.policy.flush_delay, stop)
             self._wake.clear()
             for room_id in list(self._recent):
                 self._trim(room_id)
@@ -222,7 +224,11 @@ class DocumentRegistry:
                 except Exception:
                     failed = True
                     log.exception("keeping shared document of room %s failed", room_id)
-            backoff = min(MAX_BACKOFF, backoff * 2 or 0.1) if failed else 0.0
+            if failed:
+                delay = backoff.next_delay()
+            else:
+                backoff.reset()
+                delay = 0.0
 
     async def maintain(self, room_id: str, *, final: bool = False) -> None:
         """Do whatever store work is due for one document (all of it when `final`)."""
@@ -274,6 +280,11 @@ class DocumentRegistry:
         if doc is not None and timers is not None:
             async with timers.io:
                 await self.store.flush(doc)
+
+    async def stop(self) -> None:
+        """Stop the keeper, then store everything (shutdown)."""
+        await super().stop()
+        await self.close()
 
     async def close(self) -> None:
         """Store, compact and autosave everything (shutdown)."""

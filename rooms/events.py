@@ -7,6 +7,7 @@ DESIGN.md; keep them in step with it.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,9 +41,16 @@ SERVER_EVENTS = frozenset(
 ROOM_TARGET = "room"
 
 
-def user_target(user_id: int) -> str:
-    """Target one user (all of their connections), e.g. ``"user:42"``."""
-    return f"user:{user_id}"
+USER_ROOM_PREFIX = "user:"
+
+Emit = Callable[[str, dict[str, Any], Sequence[str]], Awaitable[None]]
+"""emit(event, payload, rooms): how the realtime layer delivers one event to Socket.IO rooms."""
+
+
+def user_room(user_id: int) -> str:
+    """The personal Socket.IO room of one user, e.g. ``"user:42"``: every connection of
+    the user joins it, so an event targeted there reaches all their tabs in any process."""
+    return f"{USER_ROOM_PREFIX}{user_id}"
 
 
 @dataclass(frozen=True)
@@ -61,5 +69,5 @@ class RoomEvent:
     def __post_init__(self) -> None:
         if self.name not in SERVER_EVENTS:
             raise ValueError(f"unknown server event {self.name!r}")
-        if self.target != ROOM_TARGET and not self.target.startswith("user:"):
+        if self.target != ROOM_TARGET and not self.target.startswith(USER_ROOM_PREFIX):
             raise ValueError(f"bad event target {self.target!r}")

@@ -21,7 +21,7 @@ from rooms.events import (
     SUBMISSION_NEW,
     SUBMISSION_RESULT,
     RoomEvent,
-    user_target,
+    user_room,
 )
 from rooms.scoring import Submission, standings_to_list
 from rooms.standings_freeze import is_frozen, is_hidden, visible_standings
@@ -31,7 +31,7 @@ SubmissionId = int | str | None
 
 
 def _audience(room: Room, user_id: int, submitted_at: datetime, now: datetime) -> str:
-    return user_target(user_id) if is_hidden(room, submitted_at, now) else ROOM_TARGET
+    return user_room(user_id) if is_hidden(room, submitted_at, now) else ROOM_TARGET
 
 
 def submission_new_events(
@@ -116,5 +116,5 @@ def leaderboard_events(
         "final": room.status is RoomStatus.COMPLETED,
         "standings": standings_to_list(rows),
     }
-    target = user_target(viewer) if viewer is not None else ROOM_TARGET
+    target = user_room(viewer) if viewer is not None else ROOM_TARGET
     return [RoomEvent(LEADERBOARD_UPDATE, payload, target)]

@@ -58,6 +58,7 @@ ERROR_CODES = frozenset(
         "not_participant",
         "not_in_progress",  # submitting outside the contest window
         "problem_not_in_room",
+        "problem_required",  # a contest run that names no problem
     }
 )
 

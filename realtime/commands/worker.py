@@ -12,6 +12,7 @@ import os
 import signal
 import socket
 
+import redis.asyncio as aioredis
 import socketio
 
 from judging.queue import RedisStreamJobQueue, live_workers
@@ -64,8 +65,6 @@ async def check_workers(settings: Settings) -> int:
     if not settings.redis_url:
         print("no REDIS_URL: the in-process judge runs inside `codearena serve`")
         return 1
-    import redis.asyncio as aioredis
-
     client = aioredis.from_url(settings.redis_url, decode_responses=True)
     try:
         workers = await live_workers(client)

@@ -10,33 +10,26 @@ canceller then answers `cancel_pending` and the user can press stop again.
 from __future__ import annotations
 
 import asyncio
-import json
-import uuid
 from typing import Any
 
 from coach.streams import StreamRegistry
-from realtime.relays.pubsub import listen
+from realtime.relays.base import Relay
 
 
 class CoachCancelRelay:
-    def __init__(self, redis: Any, channel: str, streams: StreamRegistry) -> None:
-        self.redis = redis
-        self.channel = channel
+    def __init__(self, relay: Relay, streams: StreamRegistry) -> None:
+        self.relay = relay
         self.streams = streams
-        self.host = uuid.uuid4().hex
-        self.subscribed = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
+        relay.listen(self.receive)
 
     async def publish(self, session_id: int) -> None:
-        await self.redis.publish(self.channel, json.dumps({"h": self.host, "s": session_id}))
+        await self.relay.publish({"s": session_id})
 
-    def receive(self, raw: bytes) -> None:
-        message = json.loads(raw)
-        if message["h"] == self.host or self.streams.get(int(message["s"])) is None:
+    def receive(self, meta: dict[str, Any], data: bytes) -> None:
+        session_id = int(meta["s"])
+        if self.streams.get(session_id) is None:
             return
-        task = asyncio.get_running_loop().create_task(self.streams.cancel(int(message["s"])))
+        task = asyncio.get_running_loop().create_task(self.streams.cancel(session_id))
         self._tasks.add(task)  # held until done: the loop keeps only weak references
         task.add_done_callback(self._tasks.discard)
-
-    async def run(self, stop: asyncio.Event) -> None:
-        await listen(self.redis, self.channel, self.receive, stop, self.subscribed)

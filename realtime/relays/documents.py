@@ -1,4 +1,4 @@
-"""Scaled mode: each web process keeps its copy of a shared document in step through Redis.
+"""Scaled mode: each web process keeps its copy of a shared document in step with the others.
 
 Clients already get each other's updates: the emit to `doc:<room>` goes through
 the Socket.IO Redis manager to every process. The server copies need the same
@@ -8,8 +8,8 @@ the other processes apply it to their copy without storing it (its process
 stores it) and remember it for a few seconds, in case their copy is being
 loaded from the database before the publisher has stored it. Cursor
 announcements and removals travel the same way, so a newcomer on any process
-gets the cursors already there. As in python-socketio's pub/sub manager, every
-process has a host id and ignores its own echo.
+gets the cursors already there. With one process the relay is the in-process
+default and publishing does nothing.
 
 Redis pub/sub delivers at most once: a process that loses its subscription
 for a while misses what was published meanwhile until it reloads the document
@@ -18,47 +18,33 @@ for a while misses what was published meanwhile until it reloads the document
 
 from __future__ import annotations
 
-import asyncio
-import json
 import logging
-import uuid
 from typing import Any
 
-from realtime.relays.pubsub import listen
+from realtime.relays.base import Relay
 from rooms.doc_registry import DocumentRegistry
 
 log = logging.getLogger(__name__)
 
 
 class DocumentRelay:
-    def __init__(self, redis: Any, channel: str, registry: DocumentRegistry) -> None:
-        self.redis = redis
-        self.channel = channel
+    def __init__(self, relay: Relay, registry: DocumentRegistry) -> None:
+        self.relay = relay
         self.registry = registry
-        self.host = uuid.uuid4().hex
-        self.subscribed = asyncio.Event()
+        relay.listen(self.receive)
 
     async def publish(
         self, kind: str, room_id: str, data: bytes, user_id: int, conn: str = ""
     ) -> None:
         """`kind` "update" (a Yjs update) or "awareness" (an awareness update as relayed)."""
-        header = {"h": self.host, "k": kind, "r": room_id, "u": user_id, "c": conn}
         try:
-            await self.redis.publish(self.channel, json.dumps(header).encode() + b"\n" + data)
+            await self.relay.publish({"k": kind, "r": room_id, "u": user_id, "c": conn}, data)
         except Exception:
             # The local copy and the clients already have it; other copies catch up on reload.
             log.exception("could not publish a document %s for room %s", kind, room_id)
 
-    def receive(self, raw: bytes) -> None:
-        head, _, data = raw.partition(b"\n")
-        meta = json.loads(head)
-        if meta["h"] == self.host:
-            return
+    def receive(self, meta: dict[str, Any], data: bytes) -> None:
         if meta["k"] == "update":
             self.registry.apply_remote(meta["r"], data, meta["u"])
         elif meta["k"] == "awareness":
             self.registry.announce_remote(meta["r"], data, meta["c"], meta["u"])
-
-    async def run(self, stop: asyncio.Event) -> None:
-        """Listen until `stop`; a broken subscription is renewed with a capped backoff."""
-        await listen(self.redis, self.channel, self.receive, stop, self.subscribed)

@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from realtime.keys import DATABASE
+from realtime.keys import DATABASE, SIO
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import NotFoundError
-from realtime.sockets.server import SIO, user_room
+from rooms.events import user_room
 from storage.errors import NotFound
 from storage.repositories import users as user_repo
 

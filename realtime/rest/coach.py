@@ -12,7 +12,7 @@ from coach.exceptions import CoachError
 from coach.generation.pipeline import Generated
 from coach.generation.request import GenerationRequest
 from realtime.auth import enforce_rate
-from realtime.keys import DATABASE
+from realtime.keys import COACH, DATABASE
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import ApiError, NotFoundError
 from realtime.rest.problems import problem_out
@@ -31,7 +31,6 @@ from realtime.schemas.coach import (
     RecommendedQuery,
     ValidationOut,
 )
-from realtime.sockets.coach import COACH
 from storage.errors import NotFound
 from storage.repositories import coach as coach_repo
 from storage.repositories import problems as problem_repo

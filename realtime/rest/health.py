@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from aiohttp import web
 from pydantic import BaseModel
 
-from realtime.keys import DATABASE, SERVICES
+from realtime.keys import DATABASE, ENDPOINTS, HEALTH_PROBES
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.openapi import build_openapi
 
@@ -33,9 +33,7 @@ async def health(call: Call) -> web.Response:
     """Database reachable and version; 503 when the database is down."""
     db = call.app[DATABASE]
     ok = await db.ping()
-    components = {
-        name: probe() for name, probe in call.app[SERVICES].get("health_probes", {}).items()
-    }
+    components = {name: probe() for name, probe in call.app[HEALTH_PROBES].items()}
     out = HealthOut(
         status="ok" if ok else "degraded",
         version=app_version(),
@@ -48,4 +46,4 @@ async def health(call: Call) -> web.Response:
 @routes.get("/api/openapi.json", auth="none", tags=("system",))
 async def openapi(call: Call) -> dict[str, object]:
     """This API's OpenAPI 3.1 document, generated from the handlers' models."""
-    return build_openapi(call.app[SERVICES]["endpoints"], version=app_version())
+    return build_openapi(call.app[ENDPOINTS], version=app_version())

@@ -13,14 +13,13 @@ import asyncio
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from realtime.keys import DATABASE
+from realtime.keys import DATABASE, DOCUMENTS, ROOMS
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import Forbidden, NotFoundError
-from realtime.services.documents import DOCUMENTS, LANGUAGES
-from realtime.services.rooms_ctx import ROOMS
-from realtime.sockets.rooms import role_in
+from rooms import roles
 from rooms.doc_history import timeline
 from rooms.room import RoomError
+from storage.languages import LANGUAGE_IDS
 from storage.repositories import rooms as room_repo
 
 routes = EndpointTable()
@@ -69,13 +68,13 @@ async def playback(call: Call) -> Playback:
         room = await call.app[ROOMS].store.load(call.path["room_id"])
     except RoomError as exc:
         raise NotFoundError("room not found", code="room_not_found") from exc
-    if role_in(room, call.user.id) not in ("participant", "host"):
+    if not roles.is_member(room, call.user.id):
         raise Forbidden("only the room's participants and host may replay it", code="not_member")
     registry = call.app[DOCUMENTS]
     await registry.flush(room.id)  # what this process applied but has not stored yet
     rows = await registry.store.history(room.id)
     # Replaying is CPU work proportional to the history: keep it off the event loop.
-    frames, total = await asyncio.to_thread(timeline, rows, LANGUAGES, q.offset, q.limit)
+    frames, total = await asyncio.to_thread(timeline, rows, LANGUAGE_IDS, q.offset, q.limit)
     async with call.app[DATABASE].session() as session:
         names = await room_repo.display_names(
             session, sorted({f.author_id for f in frames if f.author_id is not None})

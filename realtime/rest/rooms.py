@@ -8,7 +8,7 @@ import uuid
 
 from sqlalchemy import select
 
-from realtime.keys import DATABASE
+from realtime.keys import DATABASE, ROOMS
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import NotFoundError, ValidationFailed
 from realtime.schemas.rooms import (
@@ -20,10 +20,10 @@ from realtime.schemas.rooms import (
     RoomPage,
     RoomQuery,
 )
-from realtime.services.rooms_ctx import ROOMS
+from rooms import roles
 from rooms import state as room_state
 from rooms.room import Room, RoomError
-from rooms.store import now_utc
+from rooms.room_store import now_utc
 from storage.errors import NotFound
 from storage.models import Problem, ProblemLabel
 from storage.repositories import problems as problem_repo
@@ -65,28 +65,13 @@ async def choose_problems(call: Call, body: RoomCreate) -> list[str]:
     return random.sample(pool, min(count, len(pool)))
 
 
-def view_for(room: Room, user_id: int | None) -> dict:
-    view = room.view()
-    if user_id == room.creator_id and room.invite_code:
-        view["invite_code"] = room.invite_code
-    return view
-
-
-def may_see(room: Room, user_id: int | None) -> bool:
-    if room.visibility == "public":
-        return True
-    return user_id is not None and (
-        user_id == room.creator_id or user_id in room.participant_ids or user_id in room.spectators
-    )
-
-
 async def load_visible(call: Call) -> Room:
     room_id = call.path["room_id"]
     try:
         room = await call.app[ROOMS].store.load(room_id)
     except RoomError as exc:
         raise NotFoundError("room not found", code="room_not_found") from exc
-    if not may_see(room, call.user.id if call.user else None):
+    if not roles.may_see(room, call.user.id if call.user else None):
         raise NotFoundError("room not found", code="room_not_found")
     return room
 
@@ -123,7 +108,7 @@ async def create_room(call: Call) -> RoomEnvelope:
     except RoomError as exc:
         raise ValidationFailed(exc.message, code=exc.code) from exc
     await call.app[ROOMS].store.create(room)
-    return RoomEnvelope(room=view_for(room, call.user.id))
+    return RoomEnvelope(room=roles.view_for(room, call.user.id))
 
 
 @routes.get("/api/rooms", query=RoomQuery, response=RoomPage, auth="optional", tags=TAGS)
@@ -152,7 +137,7 @@ async def list_rooms(call: Call) -> RoomPage:
 async def get_room(call: Call) -> RoomEnvelope:
     """A room's state (private rooms: members only)."""
     room = await load_visible(call)
-    return RoomEnvelope(room=view_for(room, call.user.id if call.user else None))
+    return RoomEnvelope(room=roles.view_for(room, call.user.id if call.user else None))
 
 
 @routes.get(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from realtime.auth import enforce_rate
-from realtime.keys import DATABASE, SETTINGS
+from realtime.keys import DATABASE, EXECUTION, SETTINGS
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import ApiError, NotFoundError
 from realtime.schemas.submissions import (
@@ -19,7 +19,7 @@ from realtime.schemas.submissions import (
     SubmitIn,
     WaitQuery,
 )
-from realtime.services.execution import EXECUTION, ExecutionRefused, ExecutionRequest
+from realtime.services.execution import ExecutionRefused, ExecutionRequest
 from storage.errors import NotFound
 from storage.models import Submission
 from storage.repositories import problems as problem_repo

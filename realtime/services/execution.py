@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import socketio
-from aiohttp import web
 
 from judging.languages import LanguageStatus
 from judging.pipeline import Judge
 from judging.queue import JobQueue, create_job_queue
 from judging.submission_jobs import SubmissionJudge, SubmissionObserver, job_for
 from realtime.config import Settings
-from realtime.keys import DATABASE, SERVICES, SETTINGS
+from rooms.events import Emit, user_room
 from storage.database import Database
 from storage.errors import NotFound
 from storage.models import Submission
@@ -30,8 +29,6 @@ from storage.repositories import sessions as session_repo
 from storage.repositories import submissions as submission_repo
 
 log = logging.getLogger(__name__)
-
-EXECUTION = web.AppKey("execution", "ExecutionService")
 
 
 class ExecutionRefused(Exception):
@@ -57,7 +54,7 @@ class ExecutionRequest:
     extra_rooms: tuple[str, ...] = ()
 
 
-def socket_emitter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> Any:
+def socket_emitter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> Emit:
     """emit(event, payload, rooms) over a server or a write-only manager."""
 
     async def emit(event: str, payload: dict[str, Any], rooms: Sequence[str]) -> None:
@@ -177,7 +174,7 @@ class ExecutionService:
                 session_id=req.session_id,
                 room_id=req.room_id,
             )
-        rooms = [f"user:{req.user_id}", *req.extra_rooms]
+        rooms = [user_room(req.user_id), *req.extra_rooms]
         await self.queue.enqueue(job_for(submission, rooms))
         self._watch(submission.id, rooms)
         return submission
@@ -216,26 +213,3 @@ class ExecutionService:
                 return None
             await asyncio.sleep(delay)
             delay = min(delay * 1.5, 0.5)
-
-
-async def drain_before_sockets_close(app: web.Application) -> None:
-    """First shutdown step: finish in-flight judging while sockets can still hear results."""
-    if EXECUTION in app:
-        log.info("shutting down: finishing in-flight judge jobs")
-        await app[EXECUTION].drain()
-        log.info("judge drained")
-
-
-async def execution_ctx(app: web.Application) -> Any:
-    from realtime.services.rooms_ctx import ROOMS
-    from realtime.sockets.server import SIO
-
-    service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO], app.get(ROOMS))
-    await service.start()
-    app[EXECUTION] = service
-
-    app[SERVICES]["health_probes"]["judge_queue"] = lambda: (
-        "redis" if app[SETTINGS].redis_url else "in-process"
-    )
-    yield
-    await service.stop()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 
+import redis.asyncio as aioredis
 from aiohttp import web
 from sqlalchemy.exc import IntegrityError
 
-from realtime.keys import DATABASE, LIMITER, SERVICES, SETTINGS
+from realtime.keys import DATABASE, LIMITER, REDIS, SETTINGS
 from realtime.services.ratelimit import MemoryRateLimiter, RedisRateLimiter
 from storage.bank_import import import_packages
 from storage.database import Database
@@ -54,15 +55,15 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
 
 
 async def redis_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Scaled mode's Redis client (None with one process) and the rate limiter that fits."""
     settings = app[SETTINGS]
     if not settings.redis_url:
+        app[REDIS] = None
         app[LIMITER] = MemoryRateLimiter()
         yield
         return
-    import redis.asyncio as aioredis
-
     client = aioredis.from_url(settings.redis_url)
-    app[SERVICES]["redis"] = client
+    app[REDIS] = client
     app[LIMITER] = RedisRateLimiter(client)
     yield
     await client.aclose()

@@ -1,36 +1,36 @@
 """Rooms for the process: apply transitions, emit their events, finish contests exactly once.
 
-The pure logic (rooms.state, rooms.scoring, rooms.rating, rooms.feed) decides;
-this module loads and stores through `rooms.store.RoomStore` and delivers the
+The pure logic (rooms.state, rooms.roles, rooms.scoring, rooms.results,
+rooms.feed) decides; this module loads and stores through
+`rooms.room_store.RoomStore` and `storage.repositories.rooms`, and delivers the
 returned events through an emit callback, so web processes and judge workers
-share it.
+share it. A web process also runs the room clock (`async with service`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
-from rooms import feed
+from loops import LoopService, sleep_or_stop
+from rooms import feed, results, roles
 from rooms import state as room_state
-from rooms.events import ROOM_END, RoomEvent
-from rooms.rating import Rating, placements_from_standings, rate_contest
+from rooms.events import ROOM_END, Emit, RoomEvent
+from rooms.rating import Rating
 from rooms.room import Room, RoomError, RoomKind, RoomStatus
+from rooms.room_store import RoomStore, Transition, now_utc
 from rooms.scoring import Submission as ScoredSubmission
 from rooms.scoring import standings_to_list
 from rooms.standings_freeze import full_standings, visible_standings
-from rooms.store import RoomStore, now_utc
 from storage.database import Database
-from storage.models import RatingChange, Submission, User
+from storage.models import Submission
+from storage.repositories import problems as problem_repo
 from storage.repositories import rooms as room_repo
 
 log = logging.getLogger(__name__)
-
-Emit = Callable[[str, dict[str, Any], Sequence[str]], Awaitable[None]]
+CLOCK_INTERVAL = 0.5  # seconds between looks for countdowns and contests that are due
 
 
 def socket_room(room_id: str) -> str:
@@ -41,7 +41,11 @@ def target_of(room_id: str, event: RoomEvent) -> str:
     return socket_room(room_id) if event.target == "room" else event.target
 
 
-class RoomService:
+class RoomService(LoopService):
+    """Rooms of this process; `async with service` runs the clock (any process may)."""
+
+    loop_name = "room-clock"
+
     def __init__(self, db: Database, emit: Emit) -> None:
         self.db = db
         self.store = RoomStore(db)
@@ -51,9 +55,7 @@ class RoomService:
         for event in events:
             await self.emit(event.name, event.payload, [target_of(room_id, event)])
 
-    async def apply(
-        self, room_id: str, transition: Callable[[Room, datetime], tuple[Room, list[RoomEvent]]]
-    ) -> Room:
+    async def apply(self, room_id: str, transition: Transition) -> Room:
         """Store a transition and deliver its events; the contest is finished by the winner."""
         room, events = await self.store.apply(room_id, transition)
         if any(e.name == ROOM_END for e in events) and room.status == RoomStatus.COMPLETED:
@@ -107,46 +109,28 @@ class RoomService:
         subs = await self.scored_submissions(room)
         rows = full_standings(room, subs)
         final = await self._named(standings_to_list(rows))
-        changes: dict[int, dict[str, float]] = {}
         async with self.db.session() as session:
             await room_repo.save_results(session, room.id, final)
-            if room.rated and room.kind == RoomKind.CONTEST and len(rows) >= 2:
-                users = {u.id: u for u in [await session.get(User, r.user_id) for r in rows] if u}
-                before = {
-                    uid: Rating(u.rating, u.rating_deviation, u.rating_volatility)
-                    for uid, u in users.items()
-                }
-                placements = placements_from_standings(rows)
-                for uid, change in rate_contest(placements, before).items():
-                    user = users[uid]
-                    user.rating = change.after.rating
-                    user.rating_deviation = change.after.rd
-                    user.rating_volatility = change.after.volatility
-                    session.add(
-                        RatingChange(
-                            user_id=uid,
-                            room_id=room.id,
-                            rating_before=change.before.rating,
-                            rating_after=change.after.rating,
-                            rd_after=change.after.rd,
-                            volatility_after=change.after.volatility,
-                            rank=placements[uid],
-                        )
+            stored = await room_repo.current_ratings(session, [r.user_id for r in rows])
+            before = {uid: Rating(*values) for uid, values in stored.items()}
+            changes = results.rating_changes(room, rows, before)
+            ranks = {row.user_id: row.rank for row in rows}
+            await room_repo.record_ratings(
+                session,
+                room.id,
+                [
+                    room_repo.RatingUpdate(
+                        user_id=uid,
+                        rank=ranks[uid],
+                        rating_before=change.before.rating,
+                        rating_after=change.after.rating,
+                        rd_after=change.after.rd,
+                        volatility_after=change.after.volatility,
                     )
-                    changes[uid] = {
-                        "before": round(change.before.rating, 2),
-                        "after": round(change.after.rating, 2),
-                        "delta": round(change.after.rating - change.before.rating, 2),
-                    }
-        out = []
-        for event in events:
-            if event.name == ROOM_END:
-                event = RoomEvent(
-                    ROOM_END,
-                    {**event.payload, "standings": final, "rating_changes": changes},
-                    event.target,
-                )
-            out.append(event)
+                    for uid, change in changes.items()
+                ],
+            )
+        out = results.with_results(events, final, results.change_summary(changes))
         out.extend(feed.leaderboard_events(room, subs, now_utc()))
         return out
 
@@ -200,8 +184,6 @@ class RoomService:
         await self.apply(room.id, lambda r, t: room_state.end_if_all_solved(r, rows, t))
 
     async def _slug(self, submission: Submission) -> str:
-        from storage.repositories import problems as problem_repo
-
         async with self.db.session() as session:
             return (await problem_repo.get_problem_by_id(session, submission.problem_id)).slug
 
@@ -217,8 +199,8 @@ class RoomService:
                 log.exception("tick failed for room %s", room_id)
         return len(due)
 
-    async def run_clock(self, stop: asyncio.Event, interval: float = 0.5) -> None:
-        """Advance countdowns and end contests on time; every process may run one."""
+    async def run(self, stop: asyncio.Event) -> None:
+        """The clock: advance countdowns and end contests on time."""
         while not stop.is_set():
             try:
                 await self.tick_due()
@@ -226,24 +208,27 @@ class RoomService:
                 raise
             except Exception:
                 log.exception("room clock iteration failed")
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(interval):
-                    await stop.wait()
+            await sleep_or_stop(CLOCK_INTERVAL, stop)
+
+    # Questions other services ask
 
     async def competing_on(self, user_id: int, problem_slug: str) -> bool:
         """True while `user_id` is in a running contest that contains `problem_slug`."""
         async with self.db.session() as session:
-            from sqlalchemy import select
+            states = await room_repo.running_contests(session)
+        return any(
+            roles.competes_on(Room.from_dict(state), user_id, problem_slug) for state in states
+        )
 
-            from storage.models import RoomRecord
+    async def coach_allowed(self, user_id: int, problem_slug: str) -> bool:
+        """The coach's contest guard: False while the user competes on this problem."""
+        return not await self.competing_on(user_id, problem_slug)
 
-            rows = await session.scalars(
-                select(RoomRecord.state).where(
-                    RoomRecord.status == "in_progress", RoomRecord.kind == "contest"
-                )
-            )
-            for data in rows:
-                room = Room.from_dict(data)
-                if user_id in room.participant_ids and problem_slug in room.problems:
-                    return True
-        return False
+    async def run_audience(
+        self, room_id: str, user_id: int, mode: str, problem: str | None
+    ) -> list[str]:
+        """Socket.IO rooms besides the author's that see a run in a room; RoomError if the
+        user may not run code there."""
+        room = await self.store.load(room_id)
+        shared = roles.check_run(room, user_id, mode, problem, now_utc())
+        return [socket_room(room.id)] if shared else []

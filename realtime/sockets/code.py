@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from realtime.keys import DATABASE, SERVICES
-from realtime.services.execution import EXECUTION, ExecutionRefused, ExecutionRequest
+from realtime.keys import DATABASE, EXECUTION, ROOMS
+from realtime.services.execution import ExecutionRefused, ExecutionRequest
 from realtime.sockets.editor import rate_limit
 from realtime.sockets.payloads import CodeExecute, SessionSubmit
 from realtime.sockets.router import EventError, EventRouter, SocketCall
-from realtime.sockets.server import user_room
+from rooms.events import user_room
+from rooms.room import RoomError
 from storage.errors import NotFound
 from storage.repositories import problems as problem_repo
 from storage.repositories import sessions as session_repo
@@ -29,10 +30,13 @@ async def _room_rooms(call: SocketCall, data: CodeExecute) -> tuple[str, ...]:
     """Extra Socket.IO rooms that should see this run (rooms layer decides membership)."""
     if data.room is None:
         return ()
-    check = call.app[SERVICES].get("room_execution_check")
-    if check is None:
-        raise ExecutionRefused("room_not_found", f"room {data.room!r} not found")
-    return tuple(await check(call.user_id, data))
+    try:
+        watchers = await call.app[ROOMS].run_audience(
+            data.room, call.user_id, data.mode, data.problem
+        )
+    except RoomError as exc:
+        raise ExecutionRefused(exc.code, exc.message) from exc
+    return tuple(watchers)
 
 
 @router.on("code:execute", CodeExecute)
@@ -59,22 +63,17 @@ async def execute(call: SocketCall) -> dict[str, Any]:
         await _refuse(call, exc)
         raise  # unreachable: _refuse raises
     if data.room is not None:
-        from realtime.services.rooms_ctx import ROOMS
-
         await call.app[ROOMS].on_submitted(submission, data.problem)
     return {"submission_id": submission.id, "status": submission.status}
 
 
-@router.on("session:submit", SessionSubmit)
+@router.on("session:submit", SessionSubmit, errors={NotFound: "session_not_found"})
 async def submit_session(call: SocketCall) -> dict[str, Any]:
     """Judge the session's current code (all tests) and close the session as submitted."""
     data: SessionSubmit = call.data
     await rate_limit(call, "submit")
     async with call.app[DATABASE].session() as s:
-        try:
-            practice = await session_repo.get_own(s, data.session, call.user_id)
-        except NotFound as exc:
-            raise EventError("session_not_found", exc.message) from exc
+        practice = await session_repo.get_own(s, data.session, call.user_id)
         if practice.status not in session_repo.OPEN_STATUSES:
             raise EventError("invalid_transition", f"the session is {practice.status}")
         problem = await problem_repo.get_problem_by_id(s, practice.problem_id)

@@ -17,25 +17,22 @@ under the room's gate on the slow path (first message of a connection).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from aiohttp import web
 
-from realtime.keys import SERVICES
-from realtime.services.documents import DOCUMENTS
-from realtime.services.rooms_ctx import ROOMS
+from realtime.keys import DOC_RELAY, DOCUMENTS, ROOMS, SIO
 from realtime.sockets.payloads import DocFrame
-from realtime.sockets.rooms import role_in
 from realtime.sockets.router import EventError, EventRouter, SocketCall
-from rooms.documents import DocumentError, SharedDocument
-from rooms.room import RoomError, RoomKind
+from rooms import roles
+from rooms.documents import SharedDocument
+from rooms.room import RoomKind
 from rooms.yjs_wire import SyncType
 
 router = EventRouter()
 T = TypeVar("T")
 DOCUMENT_KINDS = (RoomKind.PAIR, RoomKind.INTERVIEW)
-WRITERS = ("participant", "host")
 
 
 def doc_room(room_id: str) -> str:
@@ -45,13 +42,10 @@ def doc_room(room_id: str) -> str:
 
 async def open_for_member(call: SocketCall, room_id: str) -> SharedDocument:
     """Authorise the caller, load the document and connect the socket to it."""
-    try:
-        room = await call.app[ROOMS].store.load(room_id)
-    except RoomError as exc:
-        raise EventError(exc.code, exc.message) from exc
+    room = await call.app[ROOMS].store.load(room_id)
     if room.kind not in DOCUMENT_KINDS:
         raise EventError("not_document_room", "only pair and interview rooms share a document")
-    if role_in(room, call.user_id) not in WRITERS:
+    if not roles.is_member(room, call.user_id):
         raise EventError(
             "not_member", "only the room's participants and host may read or write its document"
         )
@@ -69,14 +63,11 @@ async def open_for_member(call: SocketCall, room_id: str) -> SharedDocument:
 async def with_document(call: SocketCall, room_id: str, action: Callable[[SharedDocument], T]) -> T:
     """Run `action` on the document: at once if connected, else after authorising."""
     registry = call.app[DOCUMENTS]
-    try:
-        doc = registry.connected(room_id, call.sid)
-        if doc is not None:
-            return action(doc)  # no await between the event's arrival and the apply
-        async with registry.gate(room_id):
-            return action(await open_for_member(call, room_id))
-    except DocumentError as exc:
-        raise EventError(exc.code, exc.message) from exc
+    doc = registry.connected(room_id, call.sid)
+    if doc is not None:
+        return action(doc)  # no await between the event's arrival and the apply
+    async with registry.gate(room_id):
+        return action(await open_for_member(call, room_id))
 
 
 async def _sync(call: SocketCall) -> dict[str, Any]:
@@ -97,8 +88,7 @@ async def _sync(call: SocketCall) -> dict[str, Any]:
             room=doc_room(data.room),
             skip_sid=call.sid,
         )
-        if relay := call.app[SERVICES].get("doc_relay"):
-            await relay.publish("update", data.room, result.applied, call.user_id)
+        await call.app[DOC_RELAY].publish("update", data.room, result.applied, call.user_id)
     return {"applied": result.update is not None}
 
 
@@ -125,44 +115,34 @@ async def awareness(call: SocketCall) -> dict[str, Any]:
             room=doc_room(data.room),
             skip_sid=call.sid,
         )
-        if relay := call.app[SERVICES].get("doc_relay"):
-            await relay.publish("awareness", data.room, change.relay, call.user_id, call.sid)
+        await call.app[DOC_RELAY].publish(
+            "awareness", data.room, change.relay, call.user_id, call.sid
+        )
     if change.echo:  # a returning client's clock was bumped: let it adopt the new clock
         await call.sio.emit("doc:awareness", {"room": data.room, "data": change.echo}, to=call.sid)
     return {}
 
 
-async def broadcast_removals(
-    app: web.Application, sid: str, user_id: int, removals: list[tuple[str, bytes]]
-) -> None:
-    from realtime.sockets.server import SIO
+class DocumentSockets:
+    """Follows sockets out of rooms (a `SocketListener`): a socket that leaves the room or
+    disconnects stops getting updates, and its cursors disappear for everyone still editing."""
 
-    relay = app[SERVICES].get("doc_relay")
-    for room_id, removal in removals:
-        await app[SIO].emit(
-            "doc:awareness", {"room": room_id, "data": removal}, room=doc_room(room_id)
-        )
-        if relay:
-            await relay.publish("awareness", room_id, removal, user_id, sid)
+    def __init__(self, app: web.Application) -> None:
+        self.app = app
 
+    async def left_room(self, sid: str, user_id: int, room_id: str) -> None:
+        removals = self.app[DOCUMENTS].disconnect(sid, room_id)
+        await self.app[SIO].leave_room(sid, doc_room(room_id))
+        await self._remove_cursors(sid, user_id, removals)
 
-def disconnect_hook(app: web.Application) -> Callable[..., Awaitable[None]]:
-    """A gone socket's cursors disappear for everyone still editing."""
+    async def disconnected(self, sid: str, user_id: int) -> None:
+        await self._remove_cursors(sid, user_id, self.app[DOCUMENTS].disconnect(sid))
 
-    async def hook(sid: str, user_id: int, rooms: list[str]) -> None:
-        await broadcast_removals(app, sid, user_id, app[DOCUMENTS].disconnect(sid))
-
-    return hook
-
-
-def leave_hook(app: web.Application) -> Callable[..., Awaitable[None]]:
-    """`room:leave` also leaves the document: no more updates, cursors removed."""
-
-    async def hook(sid: str, user_id: int, room_id: str) -> None:
-        from realtime.sockets.server import SIO
-
-        removals = app[DOCUMENTS].disconnect(sid, room_id)
-        await app[SIO].leave_room(sid, doc_room(room_id))
-        await broadcast_removals(app, sid, user_id, removals)
-
-    return hook
+    async def _remove_cursors(
+        self, sid: str, user_id: int, removals: list[tuple[str, bytes]]
+    ) -> None:
+        for room_id, removal in removals:
+            await self.app[SIO].emit(
+                "doc:awareness", {"room": room_id, "data": removal}, room=doc_room(room_id)
+            )
+            await self.app[DOC_RELAY].publish("awareness", room_id, removal, user_id, sid)

@@ -7,7 +7,6 @@ from typing import Any
 
 from realtime.auth import enforce_rate
 from realtime.keys import DATABASE, SETTINGS
-from realtime.rest.errors import RateLimited
 from realtime.sockets.payloads import SessionAutosave, SessionOpen, SessionRef
 from realtime.sockets.router import EventError, EventRouter, SocketCall
 from storage.errors import NotFound
@@ -35,21 +34,16 @@ def session_view(row: PracticeSession, problem_slug: str | None = None) -> dict[
 
 
 async def rate_limit(call: SocketCall, action: str) -> None:
-    try:
-        await enforce_rate(call.app, action, str(call.user_id))
-    except RateLimited as exc:
-        raise EventError("rate_limited", exc.message, exc.details) from exc
+    """Spend one of the user's `action` tokens; RateLimited (`rate_limited`) when none is left."""
+    await enforce_rate(call.app, action, str(call.user_id))
 
 
-@router.on("session:open", SessionOpen)
+@router.on("session:open", SessionOpen, errors={NotFound: "problem_not_found"})
 async def open_session(call: SocketCall) -> dict[str, Any]:
     data: SessionOpen = call.data
     async with call.app[DATABASE].session() as s:
         viewer = problem_repo.Viewer(call.user_id, call.role)
-        try:
-            problem = await problem_repo.get_problem(s, data.problem, viewer)
-        except NotFound as exc:
-            raise EventError("problem_not_found", exc.message) from exc
+        problem = await problem_repo.get_problem(s, data.problem, viewer)
         starter = (problem.starter_code or {}).get(data.language, "")
         row, created = await session_repo.open_session(
             s, user_id=call.user_id, problem_id=problem.id, language=data.language, starter=starter
@@ -57,7 +51,11 @@ async def open_session(call: SocketCall) -> dict[str, Any]:
     return {"session": session_view(row, problem.slug), "created": created}
 
 
-@router.on("session:autosave", SessionAutosave)
+@router.on(
+    "session:autosave",
+    SessionAutosave,
+    errors={NotFound: "session_not_found", session_repo.InvalidTransition: "session_closed"},
+)
 async def autosave(call: SocketCall) -> dict[str, Any]:
     data: SessionAutosave = call.data
     await rate_limit(call, "autosave")
@@ -80,10 +78,6 @@ async def autosave(call: SocketCall) -> dict[str, Any]:
             f"stale base_revision {data.base_revision}; the session is at {exc.revision}",
             {"revision": exc.revision, "code": exc.code, "language": exc.language},
         ) from exc
-    except NotFound as exc:
-        raise EventError("session_not_found", exc.message) from exc
-    except session_repo.InvalidTransition as exc:
-        raise EventError("session_closed", str(exc)) from exc
     return {
         "revision": result.session.revision,
         "saved": result.changed,
@@ -94,20 +88,21 @@ async def autosave(call: SocketCall) -> dict[str, Any]:
 def _transition_handler(action: str) -> Any:
     async def handle(call: SocketCall) -> dict[str, Any]:
         data: SessionRef = call.data
-        try:
-            async with call.app[DATABASE].session() as s:
-                row = await session_repo.transition(
-                    s, session_id=data.session, user_id=call.user_id, action=action
-                )
-        except NotFound as exc:
-            raise EventError("session_not_found", exc.message) from exc
-        except session_repo.InvalidTransition as exc:
-            raise EventError("invalid_transition", str(exc)) from exc
+        async with call.app[DATABASE].session() as s:
+            row = await session_repo.transition(
+                s, session_id=data.session, user_id=call.user_id, action=action
+            )
         return {"session": session_view(row)}
 
     handle.__name__ = f"session_{action}"
     return handle
 
 
+TRANSITION_ERRORS = {
+    NotFound: "session_not_found",
+    session_repo.InvalidTransition: "invalid_transition",
+}
 for _action in ("pause", "resume", "abandon"):
-    router.on(f"session:{_action}", SessionRef)(_transition_handler(_action))
+    router.on(f"session:{_action}", SessionRef, errors=TRANSITION_ERRORS)(
+        _transition_handler(_action)
+    )

@@ -3,13 +3,16 @@
 Every client event is answered: `{"ok": true, ...}` from the handler's return
 value, or `{"ok": false, "error": {code, message, details?}}` for unknown
 events, malformed payloads, refused actions and unexpected exceptions (logged,
-never fatal to the process or to other sockets).
+never fatal to the process or to other sockets). Handlers raise domain errors
+as they are: `ERRORS` turns each into its ack in one place, as the REST side's
+error middleware does, and a route names the codes of errors whose meaning
+depends on the event (a storage `NotFound` is a missing session or problem).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +20,10 @@ import socketio
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
-from realtime.rest.errors import validation_details
+from coach.errors import CoachError
+from realtime.rest.errors import RateLimited, validation_details
+from rooms.documents import DocumentError
+from rooms.room import RoomError
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +42,37 @@ class EventError(Exception):
         if self.details is not None:
             error["details"] = self.details
         return {"ok": False, "error": error}
+
+
+def _coded(exc: RoomError | DocumentError) -> EventError:
+    """Errors that carry their own wire code and a message safe to show."""
+    return EventError(exc.code, exc.message)
+
+
+def _coach_refusal(exc: CoachError) -> EventError:
+    details = {"retry_after": round(exc.retry_after, 1)} if exc.retry_after is not None else None
+    return EventError(exc.code, exc.message, details)
+
+
+def _rate_limited(exc: RateLimited) -> EventError:
+    return EventError("rate_limited", exc.message, exc.details)
+
+
+Translate = Callable[[Any], EventError]
+
+# Domain exception class -> its failed ack, for every event (subclasses included).
+ERRORS: dict[type[Exception], Translate] = {
+    EventError: lambda exc: exc,
+    RoomError: _coded,
+    DocumentError: _coded,
+    CoachError: _coach_refusal,
+    RateLimited: _rate_limited,
+}
+
+
+def _lookup(table: Mapping[type[Exception], Any], exc: Exception) -> Any:
+    """The entry for the exception's class or its nearest base class, or None."""
+    return next((table[cls] for cls in type(exc).__mro__ if cls in table), None)
 
 
 @dataclass
@@ -59,6 +96,15 @@ class EventRoute:
     model: type[BaseModel] | None
     handler: EventHandler
     binary: bool = False  # payload may carry bytes (Yjs frames)
+    errors: Mapping[type[Exception], str] = field(default_factory=dict)
+
+    def refusal(self, exc: Exception) -> EventError | None:
+        """The ack error for `exc`: this event's own code for it, else the shared mapping."""
+        code = _lookup(self.errors, exc)
+        if code is not None:
+            return EventError(code, getattr(exc, "message", None) or str(exc))
+        translate = _lookup(ERRORS, exc)
+        return translate(exc) if translate is not None else None
 
 
 @dataclass
@@ -66,12 +112,20 @@ class EventRouter:
     routes: dict[str, EventRoute] = field(default_factory=dict)
 
     def on(
-        self, name: str, model: type[BaseModel] | None = None, *, binary: bool = False
+        self,
+        name: str,
+        model: type[BaseModel] | None = None,
+        *,
+        binary: bool = False,
+        errors: Mapping[type[Exception], str] | None = None,
     ) -> Callable[[EventHandler], EventHandler]:
+        """Register a handler for `name`; `model` validates the payload, `binary` allows
+        bytes in it, `errors` gives this event's codes for exceptions not in `ERRORS`."""
+
         def register(handler: EventHandler) -> EventHandler:
             if name in self.routes:
                 raise ValueError(f"event {name!r} registered twice")
-            self.routes[name] = EventRoute(name, model, handler, binary)
+            self.routes[name] = EventRoute(name, model, handler, binary, dict(errors or {}))
             return handler
 
         return register
@@ -105,9 +159,10 @@ class EventRouter:
         call = SocketCall(sid, session["user_id"], session.get("role", "user"), data, app, sio)
         try:
             result = await route.handler(call)
-        except EventError as exc:
-            return exc.ack()
-        except Exception:
+        except Exception as exc:
+            refusal = route.refusal(exc)
+            if refusal is not None:
+                return refusal.ack()
             log.exception("handler for %s failed (sid %s, user %s)", event, sid, call.user_id)
             return EventError("internal_error", f"{event} failed on the server").ack()
         return {"ok": True, **(result or {})}

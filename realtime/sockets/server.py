@@ -12,21 +12,12 @@ from socketio.exceptions import ConnectionRefusedError
 
 from realtime.auth import user_from_token
 from realtime.config import Settings
-from realtime.keys import DATABASE, SERVICES, SETTINGS
+from realtime.keys import DATABASE, PRESENCE, SETTINGS, SIO, SOCKET_LISTENERS, SOCKET_ROUTER
 from realtime.security.tokens import InvalidToken
-from realtime.sockets.presence import MemoryPresence, Presence, RedisPresence
 from realtime.sockets.router import EventRouter
+from rooms.events import user_room
 
 log = logging.getLogger(__name__)
-
-SIO = web.AppKey("sio", socketio.AsyncServer)
-ROUTER = web.AppKey("socket_router", EventRouter)
-PRESENCE: web.AppKey[Presence] = web.AppKey("presence")
-
-
-def user_room(user_id: int) -> str:
-    """Every socket of a user joins this room, so any process can reach all their tabs."""
-    return f"user:{user_id}"
 
 
 def build_server(settings: Settings) -> socketio.AsyncServer:
@@ -93,11 +84,11 @@ class ArenaNamespace(socketio.AsyncNamespace):
         if user_id is None:
             return
         rooms = [r for r in self.server.rooms(sid) if r not in (sid, user_room(user_id))]
-        for hook in self.app[SERVICES].get("disconnect_hooks", []):
+        for listener in self.app[SOCKET_LISTENERS]:
             try:
-                await hook(sid, user_id, rooms)
+                await listener.disconnected(sid, user_id)
             except Exception:
-                log.exception("disconnect hook failed for %s", sid)
+                log.exception("disconnect listener failed for %s", sid)
         if await self.app[PRESENCE].disconnected(user_id):
             for room in rooms:
                 await self.server.emit("user:offline", {"user_id": user_id}, room=room)
@@ -124,15 +115,7 @@ def attach(app: web.Application, router: EventRouter) -> socketio.AsyncServer:
     sio.register_namespace(ArenaNamespace(app, router))
     sio.attach(app)
     app[SIO] = sio
-    app[ROUTER] = router
-    app[SERVICES].setdefault("disconnect_hooks", [])
-
-    async def presence_ctx(app: web.Application) -> Any:
-        redis = app[SERVICES].get("redis")
-        app[PRESENCE] = RedisPresence(redis) if redis is not None else MemoryPresence()
-        yield
-
-    app.cleanup_ctx.append(presence_ctx)
+    app[SOCKET_ROUTER] = router
 
     async def shutdown(app: web.Application) -> None:
         # Tell clients why they are being dropped, then close every socket.

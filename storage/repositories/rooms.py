@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -151,3 +152,67 @@ async def rating_history(session: AsyncSession, user_id: int) -> list[RatingChan
         select(RatingChange).where(RatingChange.user_id == user_id).order_by(RatingChange.id)
     )
     return list(rows)
+
+
+async def running_contests(session: AsyncSession) -> list[dict[str, Any]]:
+    """The stored states of every contest in progress."""
+    rows = await session.scalars(
+        select(RoomRecord.state).where(
+            RoomRecord.status == "in_progress", RoomRecord.kind == "contest"
+        )
+    )
+    return list(rows)
+
+
+async def current_ratings(
+    session: AsyncSession, user_ids: list[int]
+) -> dict[int, tuple[float, float, float]]:
+    """`{user_id: (rating, deviation, volatility)}` of the users that exist."""
+    if not user_ids:
+        return {}
+    rows = await session.execute(
+        select(User.id, User.rating, User.rating_deviation, User.rating_volatility).where(
+            User.id.in_(user_ids)
+        )
+    )
+    return {uid: (rating, rd, vol) for uid, rating, rd, vol in rows.all()}
+
+
+@dataclass(frozen=True)
+class RatingUpdate:
+    """One user's new rating after a contest, and where they placed."""
+
+    user_id: int
+    rank: int
+    rating_before: float
+    rating_after: float
+    rd_after: float
+    volatility_after: float
+
+
+async def record_ratings(session: AsyncSession, room_id: str, updates: list[RatingUpdate]) -> None:
+    """Store each user's new rating and a history row for this contest (users that
+    no longer exist are skipped)."""
+    if not updates:
+        return
+    found = await session.scalars(select(User).where(User.id.in_([u.user_id for u in updates])))
+    users = {user.id: user for user in found}
+    for new in updates:
+        user = users.get(new.user_id)
+        if user is None:
+            continue
+        user.rating = new.rating_after
+        user.rating_deviation = new.rd_after
+        user.rating_volatility = new.volatility_after
+        session.add(
+            RatingChange(
+                user_id=new.user_id,
+                room_id=room_id,
+                rating_before=new.rating_before,
+                rating_after=new.rating_after,
+                rd_after=new.rd_after,
+                volatility_after=new.volatility_after,
+                rank=new.rank,
+            )
+        )
+    await session.flush()

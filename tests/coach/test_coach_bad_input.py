@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from realtime.keys import SERVICES
-from realtime.sockets.coach import COACH
+from realtime.keys import COACH, ROOMS
 from tests.coach.streams import ask, call, final_token, handlers, start
 from tests.inbox import Inbox
 
@@ -84,7 +83,7 @@ async def test_one_stream_per_session_at_a_time(connect, make_account_on, aplusb
 
 
 async def test_contest_guard_refuses_help_during_a_contest(
-    connect, make_account_on, aplusb, server
+    connect, make_account_on, aplusb, server, monkeypatch
 ):
     me, inbox, sio = await _user(connect, make_account_on)
     session = (await start(sio, mode="hint", problem=aplusb))["session_id"]
@@ -94,7 +93,7 @@ async def test_contest_guard_refuses_help_during_a_contest(
         asked.append((user_id, slug))
         return False
 
-    server.app[SERVICES]["contest_guard"] = guard  # what the rooms layer registers
+    monkeypatch.setattr(server.app[ROOMS], "coach_allowed", guard)  # the coach's contest guard
     refused = await call(sio, "ai:question", {"session_id": session, "content": "hint?"})
     assert code_of(refused) == "contest_in_progress" and "contest" in refused["error"]["message"]
     blocked = await call(sio, "ai:session:start", {"mode": "review", "problem": aplusb})
@@ -103,7 +102,7 @@ async def test_contest_guard_refuses_help_during_a_contest(
     interview = await start(sio, mode="interview", interview_type="behavioral")
     assert interview["ok"] is True  # no problem involved: nothing to guard
 
-    server.app[SERVICES]["contest_guard"] = lambda user_id, slug: True  # the contest ended
+    monkeypatch.setattr(server.app[ROOMS], "coach_allowed", lambda user_id, slug: True)  # ended
     await ask(sio, inbox, session, "hint?")
 
 

@@ -183,7 +183,7 @@ async def test_generate_over_socket_reports_a_server_failure(
     connect, make_account_on, server, monkeypatch
 ):
     """A failure that is not a coach refusal (here: storage) still ends the generation."""
-    from realtime.sockets.coach import COACH
+    from realtime.keys import COACH
 
     async def broken(user_id, request, progress):
         await progress("generating", attempt=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rooms import events
-from rooms.events import RoomEvent, user_target
+from rooms.events import RoomEvent, user_room
 
 
 def test_names_match_the_wire_contract() -> None:
@@ -22,7 +22,7 @@ def test_names_match_the_wire_contract() -> None:
 
 
 def test_targets() -> None:
-    assert user_target(42) == "user:42"
+    assert user_room(42) == "user:42"
     assert RoomEvent(events.ROOM_UPDATE, {"room": "r"}).target == "room"
     assert RoomEvent(events.ROOM_UPDATE, {}, "user:7").target == "user:7"
 

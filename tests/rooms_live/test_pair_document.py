@@ -10,10 +10,10 @@ from pycrdt import Awareness, Doc, Text, create_sync_message, create_update_mess
 from rooms.awareness import RoomAwareness
 from rooms.doc_history import StoredRow, timeline
 from rooms.doc_registry import DocumentRegistry
-from rooms.doc_store import DocumentStore
+from rooms.document_store import DocumentStore
 from rooms.documents import DocumentError, DocumentLimits, SharedDocument
+from rooms.room_store import RoomStore
 from rooms.state import create_room
-from rooms.store import RoomStore
 from rooms.yjs_wire import (
     AwarenessEntry,
     MalformedFrame,

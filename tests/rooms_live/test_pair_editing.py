@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from realtime.services.documents import DOCUMENTS
+from realtime.keys import DOCUMENTS
 from tests.rooms_live.pair_peers import NodePeer, PyPeer
 from tests.rooms_live.test_contest import make_room
 

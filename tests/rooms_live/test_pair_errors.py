@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pycrdt import Doc, Text
 
-from realtime.services.documents import DOCUMENTS
+from realtime.keys import DOCUMENTS
 from rooms.yjs_wire import AwarenessEntry, awareness_message
 from tests.rooms_live.pair_peers import PyPeer, _var_bytes
 from tests.rooms_live.test_contest import make_room

@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from realtime.keys import DATABASE
-from realtime.services.documents import DOCUMENTS
+from realtime.keys import DATABASE, DOCUMENTS
 from storage.repositories import documents as doc_repo
 from storage.repositories import problems as problem_repo
 from tests.inbox import Inbox

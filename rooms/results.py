@@ -1,0 +1,52 @@
+"""A finished contest's results: who gets rated, by how much, and what `room:end` carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rooms.events import ROOM_END, RoomEvent
+from rooms.rating import Rating, RatingChange, placements_from_standings, rate_contest
+from rooms.room import Room, RoomKind
+from rooms.scoring import StandingRow
+
+
+def rating_changes(
+    room: Room, rows: Sequence[StandingRow], ratings: Mapping[int, Rating]
+) -> dict[int, RatingChange]:
+    """New ratings when `room` is a rated contest with two or more ranked players, else {}.
+
+    `rows`: the final (unfrozen) standings; `ratings`: pre-contest ratings
+    (anyone missing starts at the defaults).
+    """
+    if not (room.rated and room.kind == RoomKind.CONTEST and len(rows) >= 2):
+        return {}
+    return rate_contest(placements_from_standings(rows), ratings)
+
+
+def change_summary(changes: Mapping[int, RatingChange]) -> dict[int, dict[str, float]]:
+    """`{user_id: {before, after, delta}}`, rounded for the `room:end` payload."""
+    return {
+        uid: {
+            "before": round(change.before.rating, 2),
+            "after": round(change.after.rating, 2),
+            "delta": round(change.delta, 2),
+        }
+        for uid, change in changes.items()
+    }
+
+
+def with_results(
+    events: Iterable[RoomEvent], standings: list[dict[str, Any]], summary: dict[int, Any]
+) -> list[RoomEvent]:
+    """The events with the final standings and rating changes put into `room:end`."""
+    return [
+        RoomEvent(
+            ROOM_END,
+            {**event.payload, "standings": standings, "rating_changes": summary},
+            event.target,
+        )
+        if event.name == ROOM_END
+        else event
+        for event in events
+    ]
