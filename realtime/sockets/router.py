@@ -20,7 +20,7 @@ import socketio
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
-from coach.errors import CoachError
+from coach.exceptions import CoachError
 from realtime.rest.errors import RateLimited, validation_details
 from rooms.documents import DocumentError
 from rooms.room import RoomError
