@@ -105,6 +105,24 @@ async def test_memory_limit_without_cgroups() -> None:
     assert ok.ok and ok.memory_kb > 20 * 1024
 
 
+async def test_cpu_of_auto_reaped_children_counts_and_stops_the_run(sandbox: Sandbox) -> None:
+    """Children the kernel reaps by itself never reach getrusage(RUSAGE_CHILDREN); the
+    cgroup counts them, and the launcher kills the run at the limit, long before the
+    wall limit (the parent would wait for them forever)."""
+    if sandbox.cgroups is None or sandbox.cgroups.cpu is None:
+        pytest.skip("no CPU cgroup on this host")
+    code = (
+        "import os, signal\nsignal.signal(signal.SIGCHLD, signal.SIG_IGN)\nr, w = os.pipe()\n"
+        "for _ in range(4):\n    if os.fork() == 0:\n        while True: pass\n"
+        "os.close(w)\nos.read(r, 1)\n"
+    )
+    limits = Limits(cpu_time_s=0.5, wall_time_s=60, memory_mb=64)
+    out = await sandbox.run([*PY, code], limits=limits)
+    assert out.timed_out and out.signal == "SIGKILL"
+    assert 500 <= out.cpu_ms < 5000, out  # the total, stopped near the limit
+    assert _uid_processes(sandbox.policy.run_uid) == 0
+
+
 async def test_file_size_limit_and_private_tmp(sandbox: Sandbox) -> None:
     code = "open('/tmp/f', 'wb').write(b'x' * (2 * 1024 * 1024))"
     out = await sandbox.run([*PY, code], limits=Limits(file_size_bytes=MIB))
@@ -145,16 +163,14 @@ async def test_cancelled_run_leaves_nothing(sandbox: Sandbox) -> None:
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    groups = sandbox.cgroups.parent if sandbox.cgroups is not None else None
-    for _ in range(100):  # a busy group is removed by an executor thread, soon after
-        if _uid_processes(sandbox.policy.run_uid) == 0 and not (
-            groups and list(groups.glob("run-*"))
-        ):
+    pool = sandbox.cgroups
+    for _ in range(100):  # a busy group is returned by an executor thread, soon after
+        if _uid_processes(sandbox.policy.run_uid) == 0 and not (pool and pool.leftovers()):
             break
         await asyncio.sleep(0.02)
     assert _uid_processes(sandbox.policy.run_uid) == 0
-    if groups is not None:
-        assert not list(groups.glob("run-*"))
+    if pool is not None:
+        assert not pool.leftovers()  # every group back in the pool, empty
 
 
 async def test_cancellation_at_any_point_leaves_nothing(sandbox: Sandbox) -> None:
