@@ -11,8 +11,10 @@
  *  - it reports the real exit status (exit code vs signal) that bwrap folds into 128+n.
  *  - it installs a seccomp filter on the program (not on itself) that refuses the syscalls
  *    a contest program never needs and that widen the kernel attack surface (io_uring,
- *    bpf, perf, keyctl, ptrace, mounts, namespaces, modules) and kills any syscall made
- *    through another ABI (int 0x80, x32), which would bypass the number checks.
+ *    bpf, perf, keyctl, ptrace, mounts, namespaces, modules, modify_ldt, memfd_secret,
+ *    seccomp), allows only AF_UNIX/INET/INET6 and netlink-route sockets and only the
+ *    query form of personality(), and kills any syscall made through another ABI
+ *    (int 0x80, x32), which would bypass the number checks. See docs/judge.md.
  *
  *  - it waits for "go" before starting the program, so a sandbox can be built ahead of
  *    time (namespaces, mounts, cgroup) and the run's clock starts only at "go".
@@ -113,7 +115,9 @@ static void parse_limit(const char *arg) {
     fail(arg);
 }
 
-/* Refused with EPERM (runtimes probe some of these, e.g. libuv tries io_uring). */
+/* Syscalls refused with EPERM whatever their arguments (runtimes probe some of these,
+   e.g. libuv tries io_uring). seccomp: a program may not stack filters of its own on
+   ours (prctl(PR_SET_SECCOMP) is refused below too). */
 static const unsigned int DENIED[] = {
     SYS_io_uring_setup, SYS_io_uring_enter, SYS_io_uring_register, SYS_bpf,
     SYS_perf_event_open, SYS_userfaultfd, SYS_keyctl, SYS_add_key, SYS_request_key,
@@ -122,30 +126,95 @@ static const unsigned int DENIED[] = {
     SYS_fspick, SYS_mount_setattr, SYS_unshare, SYS_setns, SYS_kexec_load,
     SYS_kexec_file_load, SYS_init_module, SYS_finit_module, SYS_delete_module, SYS_swapon,
     SYS_swapoff, SYS_reboot, SYS_acct, SYS_quotactl, SYS_syslog, SYS_open_by_handle_at,
-    SYS_fanotify_init, SYS_lookup_dcookie, SYS_vhangup,
+    SYS_fanotify_init, SYS_lookup_dcookie, SYS_vhangup, SYS_modify_ldt, SYS_seccomp,
+    447 /* memfd_secret */,
 };
 #define DENIED_COUNT (sizeof DENIED / sizeof DENIED[0])
 #define X32_SYSCALL_BIT 0x40000000U
 
+/* Allow-lists by argument: socket()/socketpair() families (vsock is not isolated by the
+   network namespace; packet, xfrm and the rest are not needed), netlink protocols (route
+   only: getaddrinfo and runtimes list interfaces with it), and personality() only in its
+   query form. */
+static const unsigned int SOCKET_FAMILIES[] = {AF_UNIX, AF_INET, AF_INET6};
+#define NETLINK_ROUTE_PROTOCOL 0U
+#define PERSONALITY_QUERY 0xffffffffU
+
+enum label { L_ALLOW, L_DENY, L_SOCKET, L_NETLINK, L_PERSONALITY, L_PRCTL, L_COUNT };
+
+struct bpf_builder {
+    struct sock_filter prog[128];
+    unsigned int n;
+    unsigned int at[L_COUNT];          /* where each label is */
+    unsigned int fix_at[64], fix_to[64]; /* conditional jumps (true branch) to labels */
+    unsigned int fixes;
+};
+
+static void emit(struct bpf_builder *b, struct sock_filter insn) { b->prog[b->n++] = insn; }
+static void load_nr(struct bpf_builder *b) {
+    emit(b, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+                                         offsetof(struct seccomp_data, nr)));
+}
+/* The low 32 bits of argument i: the kernel reads all the arguments checked here as int. */
+static void load_arg(struct bpf_builder *b, int i) {
+    emit(b, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+                                         offsetof(struct seccomp_data, args[i])));
+}
+static void jump_if(struct bpf_builder *b, unsigned int value, enum label to) {
+    b->fix_at[b->fixes] = b->n;
+    b->fix_to[b->fixes++] = to;
+    emit(b, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, value, 0, 0));
+}
+static void ret(struct bpf_builder *b, unsigned int action) {
+    emit(b, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, action));
+}
+static void place(struct bpf_builder *b, enum label l) { b->at[l] = b->n; }
+
 static void install_seccomp(void) {
-    struct sock_filter prog[DENIED_COUNT + 8];
-    unsigned int n = 0;
-    prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-                                             offsetof(struct seccomp_data, arch));
-    prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
-    prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
-    prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-                                             offsetof(struct seccomp_data, nr));
-    prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT, 0, 1);
-    prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
-    for (unsigned int i = 0; i < DENIED_COUNT; i++) {
-        /* On a match jump to the EPERM return after the remaining checks and the allow. */
-        unsigned char skip = (unsigned char)(DENIED_COUNT - i);
-        prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, DENIED[i], skip, 0);
+    struct bpf_builder b = {.n = 0, .fixes = 0};
+    emit(&b, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+                                          offsetof(struct seccomp_data, arch)));
+    emit(&b, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0));
+    ret(&b, SECCOMP_RET_KILL_PROCESS);
+    load_nr(&b);
+    emit(&b, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT, 0, 1));
+    ret(&b, SECCOMP_RET_KILL_PROCESS);
+    for (unsigned int i = 0; i < DENIED_COUNT; i++) jump_if(&b, DENIED[i], L_DENY);
+    jump_if(&b, SYS_socket, L_SOCKET);
+    jump_if(&b, SYS_socketpair, L_SOCKET);
+    jump_if(&b, SYS_personality, L_PERSONALITY);
+    jump_if(&b, SYS_prctl, L_PRCTL);
+    ret(&b, SECCOMP_RET_ALLOW);
+    place(&b, L_SOCKET);
+    load_arg(&b, 0);
+    for (unsigned int i = 0; i < sizeof SOCKET_FAMILIES / sizeof SOCKET_FAMILIES[0]; i++)
+        jump_if(&b, SOCKET_FAMILIES[i], L_ALLOW);
+    jump_if(&b, AF_NETLINK, L_NETLINK);
+    ret(&b, SECCOMP_RET_ERRNO | EPERM);
+    place(&b, L_NETLINK);
+    load_arg(&b, 2);
+    jump_if(&b, NETLINK_ROUTE_PROTOCOL, L_ALLOW);
+    ret(&b, SECCOMP_RET_ERRNO | EPERM);
+    place(&b, L_PERSONALITY);
+    load_arg(&b, 0);
+    jump_if(&b, PERSONALITY_QUERY, L_ALLOW);
+    ret(&b, SECCOMP_RET_ERRNO | EPERM);
+    place(&b, L_PRCTL);
+    load_arg(&b, 0);
+    jump_if(&b, PR_SET_SECCOMP, L_DENY);
+    place(&b, L_ALLOW); /* classic BPF jumps only forward: the shared returns come last */
+    ret(&b, SECCOMP_RET_ALLOW);
+    place(&b, L_DENY);
+    ret(&b, SECCOMP_RET_ERRNO | EPERM);
+    for (unsigned int i = 0; i < b.fixes; i++) {
+        unsigned int from = b.fix_at[i] + 1, to = b.at[b.fix_to[i]];
+        if (to < from || to - from > 255) {
+            errno = E2BIG;
+            fail("seccomp jump");
+        }
+        b.prog[b.fix_at[i]].jt = (unsigned char)(to - from);
     }
-    prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-    prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM);
-    struct sock_fprog fprog = {(unsigned short)n, prog};
+    struct sock_fprog fprog = {(unsigned short)b.n, b.prog};
     if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fprog) != 0) fail("seccomp");
 }
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import json
 import os
 import select
@@ -48,15 +49,21 @@ def _signal_name(number: int) -> str:
         return f"SIG{number}"
 
 
+# No write, no resize, and no removing the seals: reopening /proc/self/fd/0 read-write
+# inside the sandbox still cannot change the input.
+STDIN_SEALS = fcntl.F_SEAL_WRITE | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_SEAL
+
+
 def memfd_stdin(data: bytes) -> int:
-    """A read-only fd holding `data`: no writer task, no pipe deadlock, seekable input."""
+    """A read-only fd holding `data`, sealed: no writer task, no pipe deadlock, seekable."""
     if not data:
         return os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
-    fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
+    fd = os.memfd_create("stdin", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
+        fcntl.fcntl(fd, fcntl.F_ADD_SEALS, STDIN_SEALS)
         return os.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_CLOEXEC)
     finally:
         os.close(fd)

@@ -94,6 +94,15 @@ CATALOGUE = [
     Attack("escape_namespaces.py", Verdict.AC),
     Attack("kernel_surface.py", Verdict.AC),
     Attack("compat_syscall.c", Verdict.RE),  # killed by SIGSYS
+    Attack("stdin_write.py", Verdict.AC),  # sealed memfd, even reopened read-write
+    Attack("proc_cmdline.py", Verdict.AC),
+    # refused by the seccomp filter (EPERM), so the program itself prints "blocked"
+    Attack("vsock_socket.c", Verdict.AC),
+    Attack("netlink_xfrm.py", Verdict.AC),
+    Attack("personality.c", Verdict.AC),
+    Attack("modify_ldt.c", Verdict.AC),
+    Attack("memfd_secret.c", Verdict.AC),
+    Attack("seccomp_stack.c", Verdict.AC),
     # the compiler
     Attack("include_dev_zero.c", Verdict.CE),
     Attack("include_bomb.cpp", Verdict.CE),
