@@ -191,6 +191,7 @@ class CgroupPool:
         self._lock = threading.Lock()
         self._idle: list[RunCgroup] = []
         self._busy: set[RunCgroup] = set()
+        self.created = 0  # groups made so far (reuse keeps this near the concurrency)
 
     @property
     def parents(self) -> tuple[Path, ...]:
@@ -215,24 +216,31 @@ class CgroupPool:
         return cls(memory, cpu, cpu_root[1] if cpu_root and cpu else "")
 
     def acquire(self, limit_bytes: int) -> RunCgroup:
+        """An empty group with this memory limit (a fresh one if a reused one refuses it,
+        e.g. a lower limit than the page cache it still holds and cannot reclaim)."""
         with self._lock:
-            group = self._idle.pop() if self._idle else None
+            reused = self._idle.pop() if self._idle else None
+        for group in (reused, None):
             if group is None:
                 group = self._new()
-            self._busy.add(group)
-        try:
-            group.set_limit(limit_bytes)
-        except OSError:
-            self._forget(group)
-            group.remove()
-            raise
-        return group
+            with self._lock:
+                self._busy.add(group)
+            try:
+                group.set_limit(limit_bytes)
+                return group
+            except OSError:
+                self._forget(group)
+                group.remove()
+                if group is not reused:
+                    raise
+        raise AssertionError("unreachable")
 
     def _new(self) -> RunCgroup:
         name = f"run-{next(self._counter)}"
         memory = self.memory / name if self.memory else None
         cpu = self.cpu / name if self.cpu else None
         group = RunCgroup(memory, cpu)
+        self.created += 1
         try:
             for path in group.paths:
                 path.mkdir()

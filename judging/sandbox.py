@@ -325,7 +325,8 @@ def _new_spawner() -> ThreadPoolExecutor:
 
 async def _discard(process: SandboxProcess) -> None:
     await process.discard()
-    _release_cgroup(process.cgroups, process.cgroup)
+    if process.cgroups is not None and process.cgroup is not None:
+        await asyncio.to_thread(process.cgroups.release, process.cgroup)
 
 
 def _finish(pool: CgroupPool | None, cgroup: RunCgroup) -> CgroupUsage | None:

@@ -123,6 +123,23 @@ async def test_cpu_of_auto_reaped_children_counts_and_stops_the_run(sandbox: San
     assert _uid_processes(sandbox.policy.run_uid) == 0
 
 
+async def test_pooled_cgroups_start_every_run_afresh(sandbox: Sandbox) -> None:
+    """Runs one after another reuse one group, and nothing of a run carries over to
+    the next: not its OOM kill, not its CPU, not its processes."""
+    pool = sandbox.cgroups
+    if pool is None:
+        pytest.skip("no cgroups on this host")
+    created = pool.created
+    bomb = await sandbox.run([*PY, "x = bytearray(200 * 1024 * 1024)"], limits=FAST)
+    assert bomb.memory_exceeded
+    burn = await sandbox.run([*PY, "import time\nwhile time.process_time() < 0.4: pass"])
+    assert burn.ok and burn.cpu_ms >= 400
+    after = await sandbox.run([*PY, "print(1)"], limits=FAST)
+    assert after.ok and not after.memory_exceeded and after.cpu_ms < 400
+    assert pool.created == created  # the smoke test's group, reused three times
+    assert not pool.leftovers()
+
+
 async def test_file_size_limit_and_private_tmp(sandbox: Sandbox) -> None:
     code = "open('/tmp/f', 'wb').write(b'x' * (2 * 1024 * 1024))"
     out = await sandbox.run([*PY, code], limits=Limits(file_size_bytes=MIB))
