@@ -283,13 +283,13 @@ class Sandbox:
         try:
             parts = await process.go(stdin)
         except BaseException:
-            _release_cgroup(self.cgroups, process.cgroup)
+            _release_cgroup(process.cgroups, process.cgroup)
             raise
         usage = None
         if process.cgroup is not None:
             # Off the event loop (cgroup files can block); the group is back in the pool
             # before the outcome is returned.
-            usage = await asyncio.to_thread(_finish, self.cgroups, process.cgroup)
+            usage = await asyncio.to_thread(_finish, process.cgroups, process.cgroup)
         return _outcome(parts, process.limits, usage, key[0])
 
     async def _build(self, key: RunKey) -> SandboxProcess:
@@ -314,7 +314,7 @@ class Sandbox:
         try:
             await process.spawn()
         except BaseException:
-            _release_cgroup(self.cgroups, process.cgroup)
+            _release_cgroup(process.cgroups, process.cgroup)
             raise
         return process
 

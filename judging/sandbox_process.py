@@ -150,7 +150,7 @@ class SandboxProcess:
             line = await self._read_status_line()
             with contextlib.suppress(ValueError, KeyError, TypeError, OSError):
                 self.launcher_pidfd = os.pidfd_open(int(json.loads(line or b"")["child-pid"]))
-        self._abort()
+        await self.discard()  # kill, and wait until the processes are really gone
 
     def _enter(self, launcher_pid: int) -> None:
         """Take a run cgroup from the pool and move the parked launcher into it."""
