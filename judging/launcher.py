@@ -1,6 +1,6 @@
 """The in-sandbox launcher (launcher.c): building it once, its arguments and its report.
 
-The launcher is a ~200-line C program compiled on first use with the host's C compiler
+The launcher is a ~400-line C program compiled on first use with the host's C compiler
 and cached by content hash; a deployment without a compiler can ship the binary and pass
 its path to `Sandbox(launcher=...)`.
 """
@@ -30,6 +30,8 @@ class LauncherReport:
     wall_us: int
     timed_out: bool
     stopped: bool
+    cpu_exceeded: bool = False  # the whole run's CPU passed its budget (it was killed)
+    cpu_source: str = "rusage"  # "cgroup": every process counted, auto-reaped ones too
 
 
 def parse_report(data: bytes) -> LauncherReport | None:
@@ -47,6 +49,8 @@ def parse_report(data: bytes) -> LauncherReport | None:
             wall_us=int(fields["wall_us"]),
             timed_out=fields["timed_out"] == "1",
             stopped=fields["stopped"] == "1",
+            cpu_exceeded=fields.get("cpu_exceeded") == "1",
+            cpu_source=fields.get("cpu_source", "rusage"),
         )
     except (KeyError, ValueError):
         return None

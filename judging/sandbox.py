@@ -23,10 +23,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from judging.cgroups import MemoryCgroups, RunCgroup
+from judging.cgroups import CgroupPool, CgroupUsage, RunCgroup
 from judging.errors import SandboxError, SandboxUnavailable
 from judging.launcher import build_launcher
-from judging.sandbox_policy import DEFAULT_POLICY, MIB, Bind, Limits, Mount, SandboxPolicy
+from judging.sandbox_policy import DEFAULT_POLICY, Bind, Limits, Mount, SandboxPolicy
 from judging.sandbox_process import RunOutcomeParts, SandboxProcess
 from judging.spares import SparePool
 
@@ -107,7 +107,8 @@ class Sandbox:
     launcher: a prebuilt launcher binary instead of compiling launcher.c.
     allow_unsandboxed: development only: when bwrap is missing or unusable, run
         commands directly on the host with rlimits and log a loud warning on every run.
-    use_cgroups: try per-run memory cgroups (default True; falls back to rlimits).
+    use_cgroups: try pooled per-run cgroups (default True): memory (else rlimits) and CPU
+        (else rusage only, which misses children the kernel reaps by itself).
     max_spares: pre-built sandboxes kept at most (default: four per core; 0 disables).
     """
 
@@ -127,7 +128,7 @@ class Sandbox:
         )
         self.allow_unsandboxed = allow_unsandboxed
         self.max_spares = 4 * (os.cpu_count() or 1) if max_spares is None else max_spares
-        self.cgroups: MemoryCgroups | None = None
+        self.cgroups: CgroupPool | None = None
         self.sandboxed = True
         self.unavailable_reason: str | None = None
         self._launcher = launcher
@@ -178,7 +179,7 @@ class Sandbox:
         if self._launcher is None:
             self._launcher = await asyncio.to_thread(build_launcher, self.state_dir)
         if self._use_cgroups and self.cgroups is None:
-            self.cgroups = await asyncio.to_thread(MemoryCgroups.detect)
+            self.cgroups = await asyncio.to_thread(CgroupPool.detect)
         try:
             outcome = await self._run_sandboxed(
                 (("/bin/true",), Limits(wall_time_s=10), (), (), (), None), b"", warm=False
@@ -281,13 +282,18 @@ class Sandbox:
             self.spares.replenish(key)
         try:
             parts = await process.go(stdin)
-            return _outcome(parts, process.limits, process.cgroup, key[0])
-        finally:
-            _release_cgroup(process.cgroup)
+        except BaseException:
+            _release_cgroup(process.cgroups, process.cgroup)
+            raise
+        usage = None
+        if process.cgroup is not None:
+            # Off the event loop (cgroup files can block); the group is back in the pool
+            # before the outcome is returned.
+            usage = await asyncio.to_thread(_finish, process.cgroups, process.cgroup)
+        return _outcome(parts, process.limits, usage, key[0])
 
     async def _build(self, key: RunKey) -> SandboxProcess:
         command, limits, mounts, extra_binds, env, cwd = key
-        cgroup = self.cgroups.create(limits.memory_mb * MIB) if self.cgroups else None
         args = self.policy.bwrap_args(
             limits=limits,
             mounts=mounts,
@@ -297,12 +303,18 @@ class Sandbox:
             cwd=cwd,
         )
         process = SandboxProcess(
-            self.policy, self.launcher_path, args, list(command), limits, cgroup, self._spawner
+            self.policy,
+            self.launcher_path,
+            args,
+            list(command),
+            limits,
+            self.cgroups,
+            self._spawner,
         )
         try:
             await process.spawn()
         except BaseException:
-            _release_cgroup(cgroup)
+            _release_cgroup(process.cgroups, process.cgroup)
             raise
         return process
 
@@ -313,23 +325,34 @@ def _new_spawner() -> ThreadPoolExecutor:
 
 async def _discard(process: SandboxProcess) -> None:
     await process.discard()
-    _release_cgroup(process.cgroup)
+    if process.cgroups is not None and process.cgroup is not None:
+        await asyncio.to_thread(process.cgroups.release, process.cgroup)
 
 
-def _release_cgroup(cgroup: RunCgroup | None) -> None:
-    if cgroup is None or cgroup.try_remove():
+def _finish(pool: CgroupPool | None, cgroup: RunCgroup) -> CgroupUsage | None:
+    """Read a finished run's memory figures and return its group to the pool (blocks)."""
+    try:
+        return cgroup.usage()
+    finally:
+        if pool is not None:
+            pool.release(cgroup)
+
+
+def _release_cgroup(pool: CgroupPool | None, cgroup: RunCgroup | None) -> None:
+    """Return a group to the pool in a worker thread (it may hold dying processes)."""
+    if pool is None or cgroup is None:
         return
     try:
-        asyncio.get_running_loop().run_in_executor(None, cgroup.remove)
+        asyncio.get_running_loop().run_in_executor(None, pool.release, cgroup)
     except RuntimeError:  # no loop (interpreter shutdown): do it here
-        cgroup.remove()
+        pool.release(cgroup)
 
 
 def _outcome(
-    parts: RunOutcomeParts, limits: Limits, cgroup: RunCgroup | None, command: tuple[str, ...]
+    parts: RunOutcomeParts, limits: Limits, usage: CgroupUsage | None, command: tuple[str, ...]
 ) -> RunOutcome:
-    """Interpret the launcher's report against the limits."""
-    oom = cgroup is not None and cgroup.oom_kills() > 0
+    """Interpret the launcher's report against the limits (usage: the memory cgroup's)."""
+    oom = usage is not None and usage.oom_killed
     report = parts.report
     if report is None:
         if parts.killed or parts.output_exceeded:
@@ -338,7 +361,7 @@ def _outcome(
                 signal="SIGKILL",
                 cpu_ms=0,
                 wall_ms=parts.elapsed_ms,
-                memory_kb=(cgroup.peak_bytes() // 1024) if cgroup else 0,
+                memory_kb=(usage.peak_bytes // 1024) if usage else 0,
                 stdout=parts.stdout,
                 stderr=parts.stderr,
                 timed_out=parts.killed_for_time,
@@ -353,7 +376,7 @@ def _outcome(
         raise SandboxError(f"cannot execute {command[0]}: {os.strerror(report.value)}")
     sig = parts.signal
     cpu_ms = report.cpu_us // 1000
-    memory_exceeded = oom or (cgroup is None and report.maxrss_kb > limits.memory_mb * 1024)
+    memory_exceeded = oom or (usage is None and report.maxrss_kb > limits.memory_mb * 1024)
     return RunOutcome(
         exit_code=None if sig else report.value,
         signal=sig,
@@ -364,6 +387,7 @@ def _outcome(
         stderr=parts.stderr,
         timed_out=(
             report.timed_out
+            or report.cpu_exceeded
             or cpu_ms > limits.cpu_time_s * 1000
             or sig == "SIGXCPU"
             or parts.killed_for_time

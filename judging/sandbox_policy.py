@@ -169,6 +169,8 @@ class SandboxPolicy:
         for fd, name in enumerate(("stdin", "stdout", "stderr")):
             args += ["--symlink", f"/proc/self/fd/{fd}", f"/dev/{name}"]
         args += ["--symlink", "/proc/self/fd", "/dev/fd", "--proc", "/proc"]
+        # The host kernel's boot arguments (and so its init's) are nobody's business.
+        args += ["--ro-bind", "/dev/null", "/proc/cmdline"]
         args += ["--size", str(limits.tmpfs_mb * MIB), "--tmpfs", self.tmp_dir]
         for mount in mounts:
             args += ["--bind" if mount.writable else "--ro-bind", mount.source, mount.target]

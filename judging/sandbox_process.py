@@ -3,12 +3,13 @@
 Life of a SandboxProcess:
   spawn()   bwrap builds the namespaces and mounts and execs our launcher as pid 1, which
             parks on its control socket. We read the launcher's pid from bwrap's
-            --json-status-fd and move it into the run's memory cgroup; nothing has run
-            yet, so nothing escapes accounting.
-  go()      sends "go" with the program's stdin (a sealed memfd) attached; the launcher
-            starts the program and its clock. We collect stdout/stderr with caps and wait
-            for bwrap to exit, which happens only after pid 1 (and so every process in
-            the namespace) is gone.
+            --json-status-fd and move it into a pooled run cgroup (memory, CPU); nothing
+            has run yet, so nothing escapes accounting.
+  go()      sends "go" with the program's stdin (a sealed memfd) and the cgroup's CPU usage
+            file attached; the launcher starts the program and its clock, and kills the
+            run when the CPU of all its processes passes the limit. We collect
+            stdout/stderr with caps and wait for bwrap to exit, which happens only after
+            pid 1 (and so every process in the namespace) is gone.
   discard() for a spare that is not needed: closing the control socket makes the
             launcher exit without running anything.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import json
 import os
 import select
@@ -28,10 +30,10 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from judging.capture import Capture, read_available, wait_readable
-from judging.cgroups import RunCgroup
+from judging.cgroups import CgroupPool, RunCgroup
 from judging.errors import SandboxError
 from judging.launcher import LauncherReport, launcher_argv, parse_report
-from judging.sandbox_policy import Limits, SandboxPolicy
+from judging.sandbox_policy import MIB, Limits, SandboxPolicy
 
 # Seconds past the wall limit before we stop trusting the launcher and kill from outside.
 BACKSTOP_GRACE_S = 2.0
@@ -47,15 +49,21 @@ def _signal_name(number: int) -> str:
         return f"SIG{number}"
 
 
+# No write, no resize, and no removing the seals: reopening /proc/self/fd/0 read-write
+# inside the sandbox still cannot change the input.
+STDIN_SEALS = fcntl.F_SEAL_WRITE | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_SEAL
+
+
 def memfd_stdin(data: bytes) -> int:
-    """A read-only fd holding `data`: no writer task, no pipe deadlock, seekable input."""
+    """A read-only fd holding `data`, sealed: no writer task, no pipe deadlock, seekable."""
     if not data:
         return os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
-    fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
+    fd = os.memfd_create("stdin", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
+        fcntl.fcntl(fd, fcntl.F_ADD_SEALS, STDIN_SEALS)
         return os.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_CLOEXEC)
     finally:
         os.close(fd)
@@ -71,7 +79,7 @@ class SandboxProcess:
         bwrap_args: list[str],
         command: list[str],
         limits: Limits,
-        cgroup: RunCgroup | None,
+        cgroups: CgroupPool | None,
         spawner: Executor,
     ) -> None:
         self.policy = policy
@@ -80,7 +88,9 @@ class SandboxProcess:
         self.bwrap_args = bwrap_args
         self.command = command
         self.limits = limits
-        self.cgroup = cgroup
+        self.cgroups = cgroups
+        self.cgroup: RunCgroup | None = None  # from the pool once the launcher is up
+        self._entering: asyncio.Future[None] | None = None
         self.proc: subprocess.Popen[bytes] | None = None
         self.proc_fd: int | None = None
         self.launcher_pidfd: int | None = None
@@ -114,8 +124,9 @@ class SandboxProcess:
                 raise SandboxError(f"bwrap failed to start: {detail[-500:]}")
             launcher_pid = int(json.loads(line)["child-pid"])
             self.launcher_pidfd = os.pidfd_open(launcher_pid)
-            if self.cgroup is not None:
-                await loop.run_in_executor(self.spawner, self.cgroup.attach, launcher_pid)
+            if self.cgroups is not None:
+                self._entering = loop.run_in_executor(self.spawner, self._enter, launcher_pid)
+                await asyncio.shield(self._entering)
         except BaseException:
             # Cancelled or failed half-way: tear down in a task of its own, so a second
             # cancellation cannot cut the teardown short.
@@ -132,11 +143,20 @@ class SandboxProcess:
         """
         with contextlib.suppress(BaseException):
             await spawning  # the spawner thread may still be starting bwrap
+        if self._entering is not None:
+            with contextlib.suppress(BaseException):
+                await self._entering  # so that self.cgroup is set for the caller to release
         if self.launcher_pidfd is None and self.proc is not None and "status_r" in self._fds:
             line = await self._read_status_line()
             with contextlib.suppress(ValueError, KeyError, TypeError, OSError):
                 self.launcher_pidfd = os.pidfd_open(int(json.loads(line or b"")["child-pid"]))
-        self._abort()
+        await self.discard()  # kill, and wait until the processes are really gone
+
+    def _enter(self, launcher_pid: int) -> None:
+        """Take a run cgroup from the pool and move the parked launcher into it."""
+        assert self.cgroups is not None
+        self.cgroup = self.cgroups.acquire(self.limits.memory_mb * MIB)
+        self.cgroup.attach(launcher_pid)
 
     def _spawn_process(self) -> None:
         for name in ("out", "err", "status", "report"):
@@ -146,7 +166,12 @@ class SandboxProcess:
         self._control = ours
         self._fds["control_theirs"] = theirs.detach()
         fds = self._fds
-        cgroup_memory = self.cgroup is not None
+        cgroup_memory = self.cgroups is not None and self.cgroups.memory is not None
+        # cpu_us: the CPU budget of the whole run, enforced with the cgroup's usage file.
+        launcher_limits = {
+            **self.limits.rlimits(cgroup_memory=cgroup_memory),
+            "cpu_us": round(self.limits.cpu_time_s * 1_000_000),
+        }
         argv = [
             *self._drop_prefix(),
             self.policy.bwrap,
@@ -159,7 +184,7 @@ class SandboxProcess:
                 fds["report_w"],
                 fds["control_theirs"],
                 max(1, round(self.limits.wall_time_s * 1000)),
-                self.limits.rlimits(cgroup_memory=cgroup_memory),
+                launcher_limits,
                 self.command,
             ),
         ]
@@ -231,7 +256,9 @@ class SandboxProcess:
         try:
             stdin_fd = memfd_stdin(stdin)
             try:
-                socket.send_fds(self._control, [b"g"], [stdin_fd])
+                cpu_fd = self.cgroup.cpu_fd if self.cgroup is not None else None
+                fds = [stdin_fd] if cpu_fd is None else [stdin_fd, cpu_fd]
+                socket.send_fds(self._control, [b"g"], fds)
             finally:
                 os.close(stdin_fd)
             started = time.monotonic()
@@ -299,10 +326,8 @@ class SandboxProcess:
         if self.proc is not None and self.proc.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 self.proc.kill()
-        if self.cgroup is not None:
-            for pid in self.cgroup.pids():
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
+        # No cgroup I/O here (event loop): pid 1's death takes the namespace with it, and
+        # the pool kills any straggler in a worker thread before reusing the group.
 
     def _abort(self) -> None:
         """Synchronously end this sandbox and release everything (idempotent).

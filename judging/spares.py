@@ -79,6 +79,8 @@ class SparePool:
             await asyncio.gather(*tasks, return_exceptions=True)
         doomed = [p for k in [k for k in self._spares if matches(k)] for p in self._spares.pop(k)]
         await asyncio.gather(*(self._discard(process) for process in doomed))
+        if self._cleanups:  # spares evicted or expired a moment ago may be among them
+            await asyncio.gather(*list(self._cleanups), return_exceptions=True)
 
     async def close(self) -> None:
         await self.drop(lambda key: True)

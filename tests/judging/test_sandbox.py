@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from judging import cgroups
 from judging.errors import SandboxError, SandboxUnavailable
 from judging.sandbox import Sandbox
 from judging.sandbox_policy import MIB, Limits, SandboxPolicy
@@ -18,6 +19,12 @@ from tests.judging.conftest import started_sandbox
 
 PY = ["/usr/bin/python3", "-S", "-E", "-c"]
 FAST = Limits(cpu_time_s=1, wall_time_s=2, memory_mb=64)
+# Children the kernel reaps by itself spin while their parent waits for them forever.
+AUTO_REAPED_SPINNERS = (
+    "import os, signal\nsignal.signal(signal.SIGCHLD, signal.SIG_IGN)\nr, w = os.pipe()\n"
+    "for _ in range(4):\n    if os.fork() == 0:\n        while True: pass\n"
+    "os.close(w)\nos.read(r, 1)\n"
+)
 
 
 def _uid_processes(uid: int) -> int:
@@ -105,6 +112,65 @@ async def test_memory_limit_without_cgroups() -> None:
     assert ok.ok and ok.memory_kb > 20 * 1024
 
 
+async def test_cpu_of_auto_reaped_children_counts_and_stops_the_run(sandbox: Sandbox) -> None:
+    """Children the kernel reaps by itself never reach getrusage(RUSAGE_CHILDREN); the
+    cgroup counts them, and the launcher kills the run at the limit, long before the
+    wall limit (the parent would wait for them forever)."""
+    if sandbox.cgroups is None or sandbox.cgroups.cpu is None:
+        pytest.skip("no CPU cgroup on this host")
+    limits = Limits(cpu_time_s=0.5, wall_time_s=60, memory_mb=64)
+    out = await sandbox.run([*PY, AUTO_REAPED_SPINNERS], limits=limits)
+    assert out.timed_out and out.signal == "SIGKILL"
+    assert 500 <= out.cpu_ms < 5000, out  # the total, stopped near the limit
+    assert _uid_processes(sandbox.policy.run_uid) == 0
+
+
+def _own_v2_group() -> Path | None:
+    own = cgroups._own_path(Path("/proc/self/cgroup").read_text(), None)
+    roots = (cgroups.CGROUP_ROOT / "unified", cgroups.CGROUP_ROOT)
+    base = next((r for r in roots if (r / "cgroup.controllers").exists()), None)
+    return None if own is None or base is None else base / own.lstrip("/")
+
+
+async def test_cpu_is_counted_with_a_cgroup_v2_group_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hosts with only cgroup v2: the CPU total comes from cpu.stat (usage_usec)."""
+    v2 = _own_v2_group()
+    if v2 is None:
+        pytest.skip("no cgroup v2 hierarchy here")
+    monkeypatch.setattr(cgroups, "_memory_root", lambda *args: None)
+    monkeypatch.setattr(cgroups, "_cpu_root", lambda *args: (v2, "cpu.stat"))
+    sandbox = await started_sandbox()
+    try:
+        if sandbox.cgroups is None:
+            pytest.skip("cgroup v2 groups cannot be made here")
+        assert sandbox.cgroups.memory is None and sandbox.cgroups.cpu_file == "cpu.stat"
+        limits = Limits(cpu_time_s=0.5, wall_time_s=60, memory_mb=64)
+        out = await sandbox.run([*PY, AUTO_REAPED_SPINNERS], limits=limits)
+        assert out.timed_out and out.signal == "SIGKILL"
+        assert 500 <= out.cpu_ms < 5000, out
+        assert not sandbox.cgroups.leftovers()
+    finally:
+        await sandbox.close()
+    assert _uid_processes(sandbox.policy.run_uid) == 0
+
+
+async def test_pooled_cgroups_start_every_run_afresh(sandbox: Sandbox) -> None:
+    """Runs one after another reuse one group, and nothing of a run carries over to
+    the next: not its OOM kill, not its CPU, not its processes."""
+    pool = sandbox.cgroups
+    if pool is None:
+        pytest.skip("no cgroups on this host")
+    created = pool.created
+    bomb = await sandbox.run([*PY, "x = bytearray(200 * 1024 * 1024)"], limits=FAST)
+    assert bomb.memory_exceeded
+    burn = await sandbox.run([*PY, "import time\nwhile time.process_time() < 0.4: pass"])
+    assert burn.ok and burn.cpu_ms >= 400
+    after = await sandbox.run([*PY, "print(1)"], limits=FAST)
+    assert after.ok and not after.memory_exceeded and after.cpu_ms < 400
+    assert pool.created == created  # the smoke test's group, reused three times
+    assert not pool.leftovers()
+
+
 async def test_file_size_limit_and_private_tmp(sandbox: Sandbox) -> None:
     code = "open('/tmp/f', 'wb').write(b'x' * (2 * 1024 * 1024))"
     out = await sandbox.run([*PY, code], limits=Limits(file_size_bytes=MIB))
@@ -145,16 +211,14 @@ async def test_cancelled_run_leaves_nothing(sandbox: Sandbox) -> None:
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    groups = sandbox.cgroups.parent if sandbox.cgroups is not None else None
-    for _ in range(100):  # a busy group is removed by an executor thread, soon after
-        if _uid_processes(sandbox.policy.run_uid) == 0 and not (
-            groups and list(groups.glob("run-*"))
-        ):
+    pool = sandbox.cgroups
+    for _ in range(100):  # a busy group is returned by an executor thread, soon after
+        if _uid_processes(sandbox.policy.run_uid) == 0 and not (pool and pool.leftovers()):
             break
         await asyncio.sleep(0.02)
     assert _uid_processes(sandbox.policy.run_uid) == 0
-    if groups is not None:
-        assert not list(groups.glob("run-*"))
+    if pool is not None:
+        assert not pool.leftovers()  # every group back in the pool, empty
 
 
 async def test_cancellation_at_any_point_leaves_nothing(sandbox: Sandbox) -> None:
