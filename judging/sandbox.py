@@ -355,7 +355,10 @@ def _outcome(
     oom = usage is not None and usage.oom_killed
     report = parts.report
     if report is None:
-        if parts.killed or parts.output_exceeded:
+        # No report: we killed the run, or the memory cgroup's OOM killer chose the
+        # launcher itself (pid 1 is in the run's group), which a fork or memory bomb
+        # can cause. Either way the program's doing, not an internal error.
+        if parts.killed or parts.output_exceeded or oom:
             return RunOutcome(
                 exit_code=None,
                 signal="SIGKILL",
