@@ -1,6 +1,5 @@
 /** The shell: header with navigation, theme and sign-out; the connection banner; the routes. */
-import type { ReactNode } from "react";
-import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { Link, Navigate, NavLink, Route, Routes, useNavigate } from "react-router-dom";
 import { api } from "./api/http";
 import { refreshToken, signedOut } from "./api/session";
 import { AppProvider, useApp } from "./context";
@@ -8,13 +7,6 @@ import { SignIn, SignUp } from "./pages/AuthPages";
 import { ProblemList } from "./pages/ProblemList";
 import { ProblemPage } from "./pages/ProblemPage";
 import { useTheme, type ThemeChoice } from "./theme";
-
-function RequireUser({ children }: { children: ReactNode }) {
-  const { user } = useApp();
-  const location = useLocation();
-  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
-  return <>{children}</>;
-}
 
 function ConnectionBanner() {
   const { user, status } = useApp();
@@ -84,7 +76,7 @@ export function App() {
           <Route path="/signin" element={<SignIn />} />
           <Route path="/signup" element={<SignUp />} />
           <Route path="/problems" element={<ProblemList />} />
-          <Route path="/problems/:slug" element={<RequireUser><ProblemPage /></RequireUser>} />
+          <Route path="/problems/:slug" element={<ProblemPage />} />
           <Route path="*" element={<div className="page"><h1>Page not found</h1><Link to="/problems">Go to the problems</Link></div>} />
         </Routes>
       </main>

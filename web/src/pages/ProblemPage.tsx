@@ -5,6 +5,7 @@ import { describeError } from "../api/errors";
 import { api } from "../api/http";
 import { emitAck } from "../api/socket";
 import { LANGUAGES, type LanguageId, type Problem, type ProgressEvent, type ResultEvent } from "../api/types";
+import { CoachPanel } from "../components/CoachPanel";
 import { Editor } from "../components/Editor";
 import { Markdown } from "../components/Markdown";
 import { applyProgress, applyResult, Results, type RunState } from "../components/Results";
@@ -47,7 +48,7 @@ function SaveIndicator({ state, keepMine, takeTheirs }: { state: SaveState; keep
 
 export function ProblemPage() {
   const { slug = "" } = useParams();
-  const { socket, status, theme } = useApp();
+  const { user, socket, status, theme } = useApp();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [language, setLanguage] = useState<LanguageId>(preferredLanguage);
@@ -256,6 +257,12 @@ export function ProblemPage() {
               <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={4} spellCheck={false} />
             </label>
           )}
+          {!user ? (
+            <p className="signin-note" data-testid="signin-note">
+              <Link to="/signin" state={{ from: `/problems/${slug}` }}>Sign in to run and submit</Link>
+              <span className="muted"> (your code is kept in this browser meanwhile).</span>
+            </p>
+          ) : (
           <div className="buttons">
             <button type="button" className="secondary" disabled={busy || offline} onClick={() => execute("run")}>
               Run
@@ -265,8 +272,10 @@ export function ProblemPage() {
             </button>
             {offline && <span className="muted">Waiting for the connection…</span>}
           </div>
+          )}
         </div>
         {run && <Results run={run} />}
+        {user && <CoachPanel slug={slug} />}
       </section>
     </div>
   );

@@ -1,0 +1,68 @@
+// The coach in real Chromium: an anonymous visitor reads a problem and is asked to sign in to
+// run it; a new user asks for a hint, the answer streams in token by token, and Stop ends it
+// (or the reply finishes first with done: true, the offline coach being quick).
+// Usage: node e2e/coach.mjs BASE_URL SLUG SHOT_DIR
+import { main, openPage, shootIfAsked, signUp, WAIT } from "./harness.mjs";
+
+const [base, slug, shotDir] = process.argv.slice(2);
+
+await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
+  const page = (pages.learner = await openPage(browser, consoleLines, "learner"));
+
+  step("an anonymous visitor reads the statement");
+  await page.goto(`${base}/problems/${slug}`);
+  await page.locator("#problem-title").waitFor(WAIT);
+  await page.locator(".markdown").first().waitFor(WAIT);
+  await page.getByRole("link", { name: "Sign in to run and submit" }).waitFor(WAIT);
+  if (await page.getByRole("button", { name: "Submit" }).count()) throw new Error("an anonymous visitor sees Submit");
+
+  step("sign up and open the problem");
+  await signUp(page, base, "Coach Learner");
+  await page.goto(`${base}/problems/${slug}`);
+  await page.locator("#problem-title").waitFor(WAIT);
+
+  step("ask for a hint");
+  const ask = page.getByRole("button", { name: "Ask for a hint" });
+  await ask.and(page.locator(":enabled")).waitFor(WAIT);
+  await page.getByLabel("Your question").fill("Explain in detail how to approach this problem, step by step.");
+  // Count the answer's growth as the page sees it: several distinct lengths = streamed.
+  await page.evaluate(() => {
+    globalThis.__lengths = new Set();
+    new globalThis.MutationObserver(() => {
+      const el = globalThis.document.querySelector('[data-testid="coach-answer"]');
+      if (el) globalThis.__lengths.add(el.textContent.length);
+    }).observe(globalThis.document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await ask.click();
+  const answer = page.getByTestId("coach-answer").last();
+  await answer.waitFor(WAIT);
+
+  step("stop the answer");
+  const stop = page.getByRole("button", { name: "Stop" });
+  let stopped = false;
+  try {
+    await page.locator('[data-testid="coach-answer"] .markdown').first().waitFor(WAIT);
+    if (await stop.isVisible()) {
+      await stop.click({ timeout: 2000 });
+      stopped = true;
+    }
+  } catch (err) {
+    if (!String(err).includes("Timeout")) throw err; // the reply ended (button gone) just before the click
+  }
+  await page.locator('[data-testid="coach-answer"]:not([data-status="streaming"])').waitFor(WAIT);
+  const status = await answer.getAttribute("data-status");
+  const text = (await answer.innerText()).trim();
+  const lengths = await page.evaluate(() => globalThis.__lengths.size);
+  if (status !== "cancelled" && status !== "complete") throw new Error(`the answer ended as ${status}: ${text}`);
+  if (stopped && status !== "cancelled") {
+    // Stop raced with the last token: fine, but it must have ended complete.
+    if (status !== "complete") throw new Error(`stopped but status ${status}`);
+  }
+  if (!text) throw new Error("the coach answered nothing");
+  if (await stop.isVisible()) throw new Error("Stop is still shown after the answer ended");
+
+  step("ask again after it ended");
+  await page.getByRole("button", { name: "Ask again" }).and(page.locator(":enabled")).waitFor(WAIT);
+  await shootIfAsked(page, shotDir, "coach");
+  return { status, stopped, streamed_lengths: lengths, chars: text.length };
+});
