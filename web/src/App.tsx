@@ -1,12 +1,22 @@
 /** The shell: header with navigation, theme and sign-out; the connection banner; the routes. */
-import { Link, Navigate, NavLink, Route, Routes, useNavigate } from "react-router-dom";
+import type { ReactNode } from "react";
+import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { api } from "./api/http";
 import { refreshToken, signedOut } from "./api/session";
 import { AppProvider, useApp } from "./context";
+import { ContestRoom } from "./pages/ContestRoom";
+import { Lobby } from "./pages/Lobby";
 import { SignIn, SignUp } from "./pages/AuthPages";
 import { ProblemList } from "./pages/ProblemList";
 import { ProblemPage } from "./pages/ProblemPage";
 import { useTheme, type ThemeChoice } from "./theme";
+
+function RequireUser({ children }: { children: ReactNode }) {
+  const { user } = useApp();
+  const location = useLocation();
+  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
 
 function ConnectionBanner() {
   const { user, status } = useApp();
@@ -38,6 +48,7 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
       <Link to="/" className="brand">CodeArena</Link>
       <nav aria-label="Main">
         <NavLink to="/problems">Problems</NavLink>
+        <NavLink to="/contests">Contests</NavLink>
       </nav>
       <div className="spacer" />
       <label className="theme-pick">
@@ -77,6 +88,8 @@ export function App() {
           <Route path="/signup" element={<SignUp />} />
           <Route path="/problems" element={<ProblemList />} />
           <Route path="/problems/:slug" element={<ProblemPage />} />
+          <Route path="/contests" element={<Lobby kind="contest" />} />
+          <Route path="/contests/:id" element={<RequireUser><ContestRoom /></RequireUser>} />
           <Route path="*" element={<div className="page"><h1>Page not found</h1><Link to="/problems">Go to the problems</Link></div>} />
         </Routes>
       </main>

@@ -1,6 +1,6 @@
 /** A problem: statement and examples, the editor, Run and Submit with live results. */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { describeError } from "../api/errors";
 import { api } from "../api/http";
 import { emitAck } from "../api/socket";
@@ -48,6 +48,8 @@ function SaveIndicator({ state, keepMine, takeTheirs }: { state: SaveState; keep
 
 export function ProblemPage() {
   const { slug = "" } = useParams();
+  // Opened from a contest: runs and submits count in that room.
+  const contest = useSearchParams()[0].get("room");
   const { user, socket, status, theme } = useApp();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -155,6 +157,7 @@ export function ProblemPage() {
     setRun({ mode, submissionId: null, compiled: null, tests: {}, total: null, result: null, problem: null, live: 0 });
     const payload: Record<string, unknown> = { problem: slug, language, code, mode };
     if (mode === "run" && useStdin) payload.stdin = stdin;
+    if (contest) payload.room = contest;
     const ack = await emitAck<{ submission_id: number }>(socket, "code:execute", payload);
     if (!ack.ok) {
       setRun((r) => (r ? { ...r, problem: describeError(ack.error) } : r));
@@ -188,7 +191,9 @@ export function ProblemPage() {
   return (
     <div className="problem-layout">
       <article className="statement" aria-labelledby="problem-title">
-        <p className="crumbs"><Link to="/problems">Problems</Link></p>
+        <p className="crumbs">
+          {contest ? <Link to={`/contests/${contest}`}>Back to the contest</Link> : <Link to="/problems">Problems</Link>}
+        </p>
         <h1 id="problem-title">{problem.title}</h1>
         <p className="meta">
           <span className={`difficulty ${problem.difficulty}`}>{problem.difficulty}</span>
@@ -275,7 +280,7 @@ export function ProblemPage() {
           )}
         </div>
         {run && <Results run={run} />}
-        {user && <CoachPanel slug={slug} />}
+        {user && !contest && <CoachPanel slug={slug} />}
       </section>
     </div>
   );
