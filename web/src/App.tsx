@@ -6,6 +6,7 @@ import { refreshToken, signedOut } from "./api/session";
 import { AppProvider, useApp } from "./context";
 import { ContestRoom } from "./pages/ContestRoom";
 import { Lobby } from "./pages/Lobby";
+import { PairRoom } from "./pages/PairRoom";
 import { SignIn, SignUp } from "./pages/AuthPages";
 import { ProblemList } from "./pages/ProblemList";
 import { ProblemPage } from "./pages/ProblemPage";
@@ -49,6 +50,7 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
       <nav aria-label="Main">
         <NavLink to="/problems">Problems</NavLink>
         <NavLink to="/contests">Contests</NavLink>
+        <NavLink to="/pair">Pair rooms</NavLink>
       </nav>
       <div className="spacer" />
       <label className="theme-pick">
@@ -90,6 +92,8 @@ export function App() {
           <Route path="/problems/:slug" element={<ProblemPage />} />
           <Route path="/contests" element={<Lobby kind="contest" />} />
           <Route path="/contests/:id" element={<RequireUser><ContestRoom /></RequireUser>} />
+          <Route path="/pair" element={<Lobby kind="pair" />} />
+          <Route path="/pair/:id" element={<RequireUser><PairRoom /></RequireUser>} />
           <Route path="*" element={<div className="page"><h1>Page not found</h1><Link to="/problems">Go to the problems</Link></div>} />
         </Routes>
       </main>

@@ -93,6 +93,18 @@ export function Lobby({ kind }: { kind: "contest" | "pair" }) {
       visibility: isPrivate ? "private" : "public",
       duration_minutes: duration,
     };
+    try {
+      // A waiting pair room's view leaves its problems out, so the client draws the problem and
+      // names it in the room's link (the room page writes it into the shared document).
+      if (!slugs.length && kind === "pair") {
+        const pool = await api.get<{ items: { slug: string }[] }>("/api/problems", { difficulty, per_page: 100 });
+        if (pool.items.length) slugs.push(pool.items[Math.floor(Math.random() * pool.items.length)].slug);
+      }
+    } catch (err) {
+      setFormError(describeError(err));
+      setBusy(false);
+      return;
+    }
     if (slugs.length) body.problems = slugs;
     else body.difficulty = difficulty;
     if (kind === "contest") {
@@ -105,8 +117,11 @@ export function Lobby({ kind }: { kind: "contest" | "pair" }) {
     }
     try {
       const r = await api.post<{ room: RoomView }>("/api/rooms", body);
-      const code = r.room.invite_code ? `?code=${encodeURIComponent(r.room.invite_code)}` : "";
-      navigate(`${copy.path}/${r.room.id}${code}`);
+      const query = new URLSearchParams();
+      if (r.room.invite_code) query.set("code", r.room.invite_code);
+      if (kind === "pair" && slugs.length) query.set("problem", slugs[0]);
+      const qs = query.toString();
+      navigate(`${copy.path}/${r.room.id}${qs ? `?${qs}` : ""}`);
     } catch (err) {
       setFormError(describeError(err));
     } finally {
