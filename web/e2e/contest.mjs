@@ -28,6 +28,10 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   step("Bob and Carol join by code");
   for (const p of [bob, carol]) {
     await p.goto(`${base}/contests`);
+    if (p === bob) {
+      await bob.getByRole("link", { name: "Friday sprint" }).waitFor(WAIT); // listed in the lobby
+      await shootIfAsked(bob, shotDir, "contest-lobby");
+    }
     await p.getByLabel("Room code or invite link").fill(code);
     await p.getByRole("button", { name: "Join" }).click();
     await p.getByRole("heading", { name: "Friday sprint" }).waitFor(WAIT);

@@ -79,4 +79,8 @@ export async function shootIfAsked(page, shotDir, name) {
   await page.emulateMedia({ colorScheme: "dark" });
   await shoot(page, shotDir, `${name}-dark`);
   await page.emulateMedia({ colorScheme: "light" });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, shotDir, `${name}-phone`);
+  if (size) await page.setViewportSize(size);
 }
