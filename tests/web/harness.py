@@ -43,9 +43,17 @@ def require_browser() -> None:
         pytest.skip(reason)
 
 
-def run_script(tmp_path: Path, script: str, *args: str, timeout: float = 120) -> dict:
+def run_script(
+    tmp_path: Path,
+    script: str,
+    *args: str,
+    timeout: float = 120,
+    server_env: dict[str, str] | None = None,
+    script_env: dict[str, str] | None = None,
+    shots_name: str | None = None,
+) -> dict:
     """Serve the app, run `node e2e/<script> URL *args SHOTS/<name>`, return its report."""
-    shots = SHOTS / Path(script).stem
+    shots = SHOTS / (shots_name or Path(script).stem)
     shutil.rmtree(shots, ignore_errors=True)
     group = ProcessGroup(
         tmp_path,
@@ -56,7 +64,7 @@ def run_script(tmp_path: Path, script: str, *args: str, timeout: float = 120) ->
             CODEARENA_WEB_DIST=str(WEB / "dist"),
         ),
     )
-    web = group.serve("web")
+    web = group.serve("web", extra_env=server_env)
     try:
         proc = subprocess.run(
             ["node", f"e2e/{script}", web.url, *args, str(shots)],
@@ -64,7 +72,7 @@ def run_script(tmp_path: Path, script: str, *args: str, timeout: float = 120) ->
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "CHROMIUM": CHROMIUM},
+            env={**os.environ, "CHROMIUM": CHROMIUM, **(script_env or {})},
         )
     finally:
         group.stop_all()
