@@ -55,7 +55,7 @@ export function PairRoom() {
   const runId = useRef<number | null>(null);
   const me = user?.id;
 
-  useEffect(() => () => shared.destroy(), [shared]);
+  useEffect(() => shared.retain(), [shared]);
 
   // Sync the document after each (re)join; announce our cursor's name and colour.
   useEffect(() => {

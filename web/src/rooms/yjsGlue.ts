@@ -72,6 +72,19 @@ export class SharedDoc {
     return true;
   }
 
+  private destroyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Keep the document while a component uses it; the returned release destroys it on the next
+   * turn unless it is retained again first (React's StrictMode unmounts and remounts at once).
+   */
+  retain(): () => void {
+    clearTimeout(this.destroyTimer);
+    return () => {
+      this.destroyTimer = setTimeout(() => this.destroy(), 0);
+    };
+  }
+
   destroy(): void {
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], "local");
     this.detachListeners();
