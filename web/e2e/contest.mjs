@@ -38,6 +38,7 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   }
   for (const p of [alice, bob, carol]) {
     await p.locator('[data-testid="participants"] li:nth-child(3)').waitFor(WAIT);
+    for (const name of names) await p.locator('[data-testid="participants"] li', { hasText: name }).waitFor(WAIT);
   }
 
   step("Alice starts it; the clock runs for all");

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "../api/errors";
+import { api } from "../api/http";
 import { emitAck } from "../api/socket";
 import { useApp } from "../context";
 import type { JoinAck, RoomView } from "./types";
@@ -25,6 +26,24 @@ const ROOM_ERRORS: Record<string, string> = {
   room_closed: "This room has already finished.",
   already_started: "This contest has already started; you can no longer join it.",
 };
+
+/** Display names from public profiles, asked once per id for the page's lifetime. */
+const profiles = new Map<number, Promise<string | null>>();
+
+function profileName(userId: number): Promise<string | null> {
+  let found = profiles.get(userId);
+  if (!found) {
+    found = api
+      .get<{ user: { display_name: string } }>(`/api/users/${userId}`)
+      .then((r) => r.user.display_name || null)
+      .catch(() => {
+        profiles.delete(userId); // try again next time
+        return null;
+      });
+    profiles.set(userId, found);
+  }
+  return found;
+}
 
 export function useRoom(roomId: string, inviteCode: string | null): RoomHandle {
   const { socket, status, user } = useApp();
@@ -75,6 +94,20 @@ export function useRoom(roomId: string, inviteCode: string | null): RoomHandle {
       socket.off("room:update", onUpdate);
     };
   }, [socket, status, roomId, inviteCode, learnNames]);
+
+  // Participants in the room view carry no names: read the public profiles of the unknown ones.
+  const missing = (room?.participants ?? []).map((p) => p.user_id).filter((uid) => !names[uid]);
+  const missingKey = missing.join(",");
+  useEffect(() => {
+    if (!missingKey) return;
+    let live = true;
+    for (const uid of missingKey.split(",").map(Number)) {
+      profileName(uid).then((name) => live && name && learnNames([{ user_id: uid, display_name: name }]));
+    }
+    return () => {
+      live = false;
+    };
+  }, [missingKey, learnNames]);
 
   return { joined, room, error, names, learnNames, setRoom };
 }
