@@ -24,10 +24,16 @@ STEPS = [
 
 @pytest.mark.timeout(180)
 def test_offline_coach_hint_streams(tmp_path):
-    """The built-in coach answers fast: the reply streams and ends (Stop may come too late)."""
+    """The built-in coach answers fast: the reply streams and ends (Stop may come too late);
+    a mock interview ends with scored feedback."""
     require_browser()
     report = run_script(tmp_path, "coach.mjs", "anagram-classes")
-    assert report["steps"] == STEPS
+    assert report["steps"] == [
+        *STEPS,
+        "mock interview: the first question streams",
+        "answer, end, and get the scored feedback",
+    ]
+    assert 0 <= report["score"] <= 10
     assert report["status"] in ("cancelled", "complete")
     assert report["chars"] > 0
     assert report["streamed_lengths"] >= 2  # the text grew in steps, not all at once

@@ -67,5 +67,31 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   await shootIfAsked(page, shotDir, "coach");
   // Nothing more arrived for the stopped reply while the steps above ran.
   if ((await answer.innerText()).trim() !== text) throw new Error("text kept arriving after the reply ended");
-  return { status, stopped, streamed_lengths: lengths, chars: text.length };
+
+  let score = null;
+  if (!process.env.E2E_EXPECT_STOP) {
+    step("mock interview: the first question streams");
+    await page.getByRole("radio", { name: "Mock interview" }).check();
+    await page.getByRole("button", { name: "Start a mock interview" }).click();
+    const first = page.getByTestId("coach-answer").first();
+    await page.locator('[data-testid="coach-answer"][data-status="complete"] .markdown').first().waitFor(WAIT);
+    if (!(await first.innerText()).trim()) throw new Error("the interviewer asked nothing");
+
+    step("answer, end, and get the scored feedback");
+    await page.getByLabel("Your answer").fill(
+      "I would group words by their sorted letters in a hash map: O(n k log k) time, O(n k) space. " +
+        "Edge cases: repeated words count separately, single letters, ties broken by the smallest signature.",
+    );
+    await page.getByRole("button", { name: "Answer" }).click();
+    await page.locator('[data-testid="coach-answer"]').nth(1).waitFor(WAIT);
+    await page.locator('[data-testid="coach-answer"]:not([data-status="streaming"])').nth(1).waitFor(WAIT);
+    await page.getByRole("button", { name: /End and get feedback|Close the interview/ }).click();
+    const feedback = page.getByTestId("coach-feedback");
+    await feedback.waitFor(WAIT);
+    score = Number(await feedback.getAttribute("data-score"));
+    await page.getByRole("button", { name: "Start another interview" }).waitFor(WAIT);
+    await shootIfAsked(page, shotDir, "interview");
+  }
+  return {
+    score, status, stopped, streamed_lengths: lengths, chars: text.length };
 });
