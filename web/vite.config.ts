@@ -13,6 +13,7 @@ export default defineConfig({
         manualChunks: {
           react: ["react", "react-dom", "react-router-dom"],
           editor: ["codemirror", "@codemirror/state", "@codemirror/view", "@codemirror/language"],
+          collab: ["yjs", "y-protocols/sync", "y-protocols/awareness", "y-codemirror.next"],
         },
       },
     },

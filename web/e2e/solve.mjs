@@ -93,6 +93,7 @@ async function run() {
   const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const phone = await other.newPage();
   await phone.goto(`${base}/problems/${slug}`);
+  await phone.getByRole("link", { name: "Sign in to run and submit" }).click(); // anonymous: read only
   await phone.getByLabel("Email").fill(email);
   await phone.getByLabel("Password").fill("correct-horse-9");
   await phone.getByRole("button", { name: "Sign in" }).click();

@@ -4,6 +4,9 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from
 import { api } from "./api/http";
 import { refreshToken, signedOut } from "./api/session";
 import { AppProvider, useApp } from "./context";
+import { ContestRoom } from "./pages/ContestRoom";
+import { Lobby } from "./pages/Lobby";
+import { PairRoom } from "./pages/PairRoom";
 import { SignIn, SignUp } from "./pages/AuthPages";
 import { ProblemList } from "./pages/ProblemList";
 import { ProblemPage } from "./pages/ProblemPage";
@@ -46,6 +49,8 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
       <Link to="/" className="brand">CodeArena</Link>
       <nav aria-label="Main">
         <NavLink to="/problems">Problems</NavLink>
+        <NavLink to="/contests">Contests</NavLink>
+        <NavLink to="/pair">Pair rooms</NavLink>
       </nav>
       <div className="spacer" />
       <label className="theme-pick">
@@ -84,7 +89,11 @@ export function App() {
           <Route path="/signin" element={<SignIn />} />
           <Route path="/signup" element={<SignUp />} />
           <Route path="/problems" element={<ProblemList />} />
-          <Route path="/problems/:slug" element={<RequireUser><ProblemPage /></RequireUser>} />
+          <Route path="/problems/:slug" element={<ProblemPage />} />
+          <Route path="/contests" element={<Lobby kind="contest" />} />
+          <Route path="/contests/:id" element={<RequireUser><ContestRoom /></RequireUser>} />
+          <Route path="/pair" element={<Lobby kind="pair" />} />
+          <Route path="/pair/:id" element={<RequireUser><PairRoom /></RequireUser>} />
           <Route path="*" element={<div className="page"><h1>Page not found</h1><Link to="/problems">Go to the problems</Link></div>} />
         </Routes>
       </main>

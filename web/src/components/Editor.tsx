@@ -11,7 +11,7 @@ import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
 import type { LanguageId } from "../api/types";
 
-const MODES: Record<LanguageId, () => Extension> = {
+export const MODES: Record<LanguageId, () => Extension> = {
   python: () => python(),
   javascript: () => javascript(),
   c: () => cpp(),

@@ -1,10 +1,11 @@
 /** A problem: statement and examples, the editor, Run and Submit with live results. */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { describeError } from "../api/errors";
 import { api } from "../api/http";
 import { emitAck } from "../api/socket";
 import { LANGUAGES, type LanguageId, type Problem, type ProgressEvent, type ResultEvent } from "../api/types";
+import { CoachPanel } from "../components/CoachPanel";
 import { Editor } from "../components/Editor";
 import { Markdown } from "../components/Markdown";
 import { applyProgress, applyResult, Results, type RunState } from "../components/Results";
@@ -47,7 +48,9 @@ function SaveIndicator({ state, keepMine, takeTheirs }: { state: SaveState; keep
 
 export function ProblemPage() {
   const { slug = "" } = useParams();
-  const { socket, status, theme } = useApp();
+  // Opened from a contest: runs and submits count in that room.
+  const contest = useSearchParams()[0].get("room");
+  const { user, socket, status, theme } = useApp();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [language, setLanguage] = useState<LanguageId>(preferredLanguage);
@@ -154,6 +157,7 @@ export function ProblemPage() {
     setRun({ mode, submissionId: null, compiled: null, tests: {}, total: null, result: null, problem: null, live: 0 });
     const payload: Record<string, unknown> = { problem: slug, language, code, mode };
     if (mode === "run" && useStdin) payload.stdin = stdin;
+    if (contest) payload.room = contest;
     const ack = await emitAck<{ submission_id: number }>(socket, "code:execute", payload);
     if (!ack.ok) {
       setRun((r) => (r ? { ...r, problem: describeError(ack.error) } : r));
@@ -187,7 +191,9 @@ export function ProblemPage() {
   return (
     <div className="problem-layout">
       <article className="statement" aria-labelledby="problem-title">
-        <p className="crumbs"><Link to="/problems">Problems</Link></p>
+        <p className="crumbs">
+          {contest ? <Link to={`/contests/${contest}`}>Back to the contest</Link> : <Link to="/problems">Problems</Link>}
+        </p>
         <h1 id="problem-title">{problem.title}</h1>
         <p className="meta">
           <span className={`difficulty ${problem.difficulty}`}>{problem.difficulty}</span>
@@ -256,6 +262,12 @@ export function ProblemPage() {
               <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={4} spellCheck={false} />
             </label>
           )}
+          {!user ? (
+            <p className="signin-note" data-testid="signin-note">
+              <Link to="/signin" state={{ from: `/problems/${slug}` }}>Sign in to run and submit</Link>
+              <span className="muted"> (your code is kept in this browser meanwhile).</span>
+            </p>
+          ) : (
           <div className="buttons">
             <button type="button" className="secondary" disabled={busy || offline} onClick={() => execute("run")}>
               Run
@@ -265,8 +277,10 @@ export function ProblemPage() {
             </button>
             {offline && <span className="muted">Waiting for the connection…</span>}
           </div>
+          )}
         </div>
         {run && <Results run={run} />}
+        {user && !contest && <CoachPanel slug={slug} />}
       </section>
     </div>
   );

@@ -1,0 +1,108 @@
+/** Rooms on the wire (README "Socket.IO overview", rooms/room.py `view`, rooms/feed.py). */
+
+export type RoomKind = "contest" | "pair" | "interview";
+export type RoomStatus = "waiting" | "countdown" | "in_progress" | "completed" | "cancelled";
+
+export interface Participant {
+  user_id: number;
+  joined_at: string | null;
+  connected: boolean;
+}
+
+export interface RoomView {
+  id: string;
+  kind: RoomKind;
+  name: string;
+  creator_id: number;
+  /** Absent until a contest starts. */
+  problems?: string[];
+  problem_count: number;
+  created_at: string;
+  max_participants: number;
+  duration_minutes: number;
+  visibility: "public" | "private";
+  /** Only for the creator of a private room. */
+  invite_code?: string;
+  format: string;
+  rated: boolean;
+  participants: Participant[];
+  spectators: number[];
+  status: RoomStatus;
+  countdown_ends_at: string | null;
+  started_at: string | null;
+  ends_at: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
+export interface Cell {
+  problem: string;
+  attempts: number;
+  accepted_at: number | string | null;
+  best_score: number;
+  first_solve: boolean;
+  pending: number;
+}
+
+export interface StandingRow {
+  rank: number;
+  user_id: number;
+  solved: number;
+  score: number;
+  penalty: number;
+  problems: Cell[];
+  /** In join snapshots, the REST board and `room:end`; not in `leaderboard:update`. */
+  display_name?: string;
+}
+
+export interface Board {
+  room: string;
+  frozen: boolean;
+  final: boolean;
+  standings: StandingRow[];
+}
+
+export interface ChatMessage {
+  id?: number;
+  user_id: number;
+  display_name: string;
+  text: string;
+  at: string;
+}
+
+export interface JoinAck {
+  room: RoomView;
+  role: "participant" | "host" | "spectator" | null;
+  chat: ChatMessage[];
+  leaderboard?: Board;
+}
+
+export interface ProgressNote {
+  submission_id?: number | null;
+  user_id: number;
+  problem: string;
+  tests_done: number;
+  tests_total: number;
+}
+
+export interface SubmissionNote {
+  submission_id?: number | null;
+  user_id: number;
+  problem: string;
+  verdict?: string;
+  score?: number;
+}
+
+export interface RatingChange {
+  before: number;
+  after: number;
+  delta: number;
+}
+
+export interface RoomEnd {
+  room: string;
+  status: RoomStatus;
+  reason: string | null;
+  standings?: StandingRow[];
+  rating_changes?: Record<string, RatingChange>;
+}
