@@ -38,8 +38,21 @@ _REFUSAL_STATUS = {
 }
 
 
-async def _queue(call: Call, req: ExecutionRequest) -> SubmissionEnvelope | web.Response:
+async def _queue(
+    call: Call, mode: str, stdin: str | None = None
+) -> SubmissionEnvelope | web.Response:
     """Queue the run: 202 while pending; with `?wait=true` 200 once the result is final."""
+    body: ExecuteIn | SubmitIn = call.body
+    await enforce_rate(call.app, "execute" if mode == "run" else "submit", str(call.user.id))
+    req = ExecutionRequest(
+        user_id=call.user.id,
+        role=call.user.role,
+        language=body.language,
+        code=body.code,
+        mode=mode,
+        problem=body.problem,
+        stdin=stdin,
+    )
     try:
         submission = await call.app[EXECUTION].submit(req)
     except ExecutionRefused as exc:
@@ -69,19 +82,7 @@ async def _queue(call: Call, req: ExecutionRequest) -> SubmissionEnvelope | web.
 async def execute(call: Call) -> SubmissionEnvelope | web.Response:
     """Run code on a problem's visible tests, or on custom stdin; `?wait=true` waits."""
     body: ExecuteIn = call.body
-    await enforce_rate(call.app, "execute", str(call.user.id))
-    return await _queue(
-        call,
-        ExecutionRequest(
-            user_id=call.user.id,
-            role=call.user.role,
-            language=body.language,
-            code=body.code,
-            mode="run",
-            problem=body.problem,
-            stdin=body.stdin,
-        ),
-    )
+    return await _queue(call, "run", stdin=body.stdin)
 
 
 @routes.post(
@@ -96,19 +97,7 @@ async def execute(call: Call) -> SubmissionEnvelope | web.Response:
 )
 async def submit(call: Call) -> SubmissionEnvelope | web.Response:
     """Judge code on all of a problem's tests; `?wait=true` returns the final result."""
-    body: SubmitIn = call.body
-    await enforce_rate(call.app, "submit", str(call.user.id))
-    return await _queue(
-        call,
-        ExecutionRequest(
-            user_id=call.user.id,
-            role=call.user.role,
-            language=body.language,
-            code=body.code,
-            mode="submit",
-            problem=body.problem,
-        ),
-    )
+    return await _queue(call, "submit")
 
 
 async def _slug(call: Call, row: Submission) -> str | None:
