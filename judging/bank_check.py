@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
 from judging.pipeline import Judge
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
+from judging.request import CheckerSpec, JudgeRequest, TestCase
 from storage.problem_package import ProblemPackage
 
 
@@ -29,8 +29,8 @@ class SolutionCheck:
         return self.problem is None
 
 
-def task_for(package: ProblemPackage, language: str, source: str) -> JudgeTask:
-    return JudgeTask(
+def task_for(package: ProblemPackage, language: str, source: str) -> JudgeRequest:
+    return JudgeRequest(
         language=language,
         source=source,
         tests=[TestCase(t.name, t.input, t.expected, t.hidden) for t in package.tests],

@@ -5,7 +5,8 @@ toolchain its version, and a self-test program with its expected output; plus th
 adjustments its runtime needs (the JVM and V8 reserve huge address space and start
 threads, so they are capped with their own flags and get more tasks). Command templates
 may use {box} (the workspace as the program sees it) and {memory_mb} (the user's memory
-limit). Adding Go or Rust is one more entry in LANGUAGES.
+limit). The keys are `storage.languages.LANGUAGE_IDS` (a test holds them equal), so
+adding Go or Rust is one more id there and one more entry in LANGUAGES.
 """
 
 from __future__ import annotations
@@ -234,6 +235,14 @@ class LanguageStatus:
     available: bool
     version: str | None = None
     reason: str | None = None
+
+
+def unavailable_everywhere(reason: str) -> dict[str, LanguageStatus]:
+    """Every language unavailable for one reason (a judge that cannot run at all)."""
+    return {
+        lang.id: LanguageStatus(lang.id, lang.name, False, None, reason)
+        for lang in LANGUAGES.values()
+    }
 
 
 PROBE_LIMITS = Limits(

@@ -32,7 +32,7 @@ from judging.queue_base import (
     JobFailure,
     JobHandler,
     JobQueue,
-    JudgeJob,
+    QueuedJob,
     default_concurrency,
 )
 from judging.queue_keys import DEFAULT_GROUP, DEFAULT_PREFIX, QueueKeys
@@ -242,7 +242,7 @@ class RedisStreamJobQueue(JobQueue):
                 raise
         self._group_ready = True
 
-    async def enqueue(self, job: JudgeJob) -> bool:
+    async def enqueue(self, job: QueuedJob) -> bool:
         payload = json.dumps(job.payload, separators=(",", ":"))
         await self.ensure_group()
         entry_id = await self._enqueue_script(

@@ -21,7 +21,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from judging.queue_base import FailureHook, JobHandler, JudgeJob, run_failure_hook
+from judging.queue_base import FailureHook, JobHandler, QueuedJob, run_failure_hook
 from judging.queue_redis import field_map, text
 from loops import Backoff, cancel_all, first_or_stop, sleep_or_stop
 
@@ -259,7 +259,7 @@ class StreamWorker:
     async def _judge(self, entry_id: str, fields: dict[str, str], deliveries: int) -> None:
         q = self.queue
         try:
-            job = JudgeJob(fields["job_id"], json.loads(fields["payload"]), deliveries)
+            job = QueuedJob(fields["job_id"], json.loads(fields["payload"]), deliveries)
         except (KeyError, ValueError, TypeError) as exc:
             log.error("judge worker: unreadable entry %s dropped: %r", entry_id, exc)
             await self._give_up(
@@ -319,7 +319,7 @@ class StreamWorker:
         attempts: int,
         error: str,
         exc: BaseException | None,
-        job: JudgeJob | None = None,
+        job: QueuedJob | None = None,
     ) -> None:
         q = self.queue
         mine = await self._with_retries(

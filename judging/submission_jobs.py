@@ -15,8 +15,8 @@ from typing import Any, Protocol
 
 from judging.events import Compiled, Event, Finished, TestFinished
 from judging.pipeline import Judge
-from judging.queue import JobQueue, JudgeJob
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
+from judging.queue import JobQueue, QueuedJob
+from judging.request import CheckerSpec, JudgeRequest, TestCase
 from storage.database import Database
 from storage.errors import NotFound
 from storage.models import PracticeSession, Submission
@@ -37,8 +37,8 @@ class SubmissionObserver(Protocol):
     async def on_judged(self, submission: Submission) -> None: ...
 
 
-def job_for(submission: Submission, rooms: Sequence[str]) -> JudgeJob:
-    return JudgeJob(
+def job_for(submission: Submission, rooms: Sequence[str]) -> QueuedJob:
+    return QueuedJob(
         job_id=f"submission:{submission.id}",
         payload={
             "submission_id": submission.id,
@@ -65,7 +65,7 @@ def result_payload(submission: Submission) -> dict[str, Any]:
     }
 
 
-async def build_task(db: Database, submission: Submission) -> JudgeTask:
+async def build_task(db: Database, submission: Submission) -> JudgeRequest:
     if submission.problem_id is None or submission.stdin is not None:
         limits = (2.0, 256)
         if submission.problem_id is not None:
@@ -73,7 +73,7 @@ async def build_task(db: Database, submission: Submission) -> JudgeTask:
                 problem = await problem_repo.get_problem_by_id(session, submission.problem_id)
                 limits = (problem.time_limit, problem.memory_limit)
         test = TestCase("stdin", (submission.stdin or "").encode(), None, hidden=False)
-        return JudgeTask(
+        return JudgeRequest(
             language=submission.language,
             source=submission.code,
             tests=[test],
@@ -85,7 +85,7 @@ async def build_task(db: Database, submission: Submission) -> JudgeTask:
         problem = await problem_repo.get_problem_by_id(session, submission.problem_id)
         include_hidden = submission.mode == "submit"
         rows = await problem_repo.get_tests(session, problem.id, include_hidden=include_hidden)
-    return JudgeTask(
+    return JudgeRequest(
         language=submission.language,
         source=submission.code,
         tests=[TestCase(t.name, t.input.encode(), t.expected.encode(), t.hidden) for t in rows],
@@ -113,7 +113,7 @@ class SubmissionJudge:
         self.emit = emit
         self.observer = observer
 
-    async def __call__(self, job: JudgeJob) -> None:
+    async def __call__(self, job: QueuedJob) -> None:
         submission_id = int(job.payload["submission_id"])
         rooms = list(job.payload.get("rooms") or [f"user:{job.payload['user_id']}"])
         async with self.db.session() as session:
@@ -175,7 +175,7 @@ class SubmissionJudge:
                 "code:progress", {"submission_id": submission_id, **event.as_payload()}, rooms
             )
 
-    async def give_up(self, job: JudgeJob, error: BaseException | None) -> None:
+    async def give_up(self, job: QueuedJob, error: BaseException | None) -> None:
         """The queue gave up on a job: tell the user rather than leave them waiting."""
         rooms = list(job.payload.get("rooms") or [f"user:{job.payload.get('user_id')}"])
         submission_id = job.payload.get("submission_id")

@@ -22,7 +22,7 @@ from coach.generation.trim import normalized
 from coach.models import Example, GeneratedProblem, SourceCode
 from judging.errors import UnknownLanguage
 from judging.results import DATA_LIMIT, JudgeResult
-from judging.tasks import JudgeTask, TestCase
+from judging.request import JudgeRequest, TestCase
 from judging.verdicts import Verdict
 
 MEMORY_MB = 256
@@ -30,7 +30,7 @@ Progress = Callable[..., Awaitable[None]]
 
 
 class JudgeLike(Protocol):
-    async def judge(self, task: JudgeTask, on_event: Any = None) -> JudgeResult: ...
+    async def judge(self, task: JudgeRequest, on_event: Any = None) -> JudgeResult: ...
 
 
 class ProblemRejected(Exception):
@@ -98,7 +98,7 @@ async def _run(
         )
         for i, text in enumerate(inputs)
     ]
-    task = JudgeTask(
+    task = JudgeRequest(
         language=code.language,
         source=code.source,
         tests=tests,

@@ -20,7 +20,7 @@ def _fail(message: str) -> int:
 
 
 def _tests_and_limits(args: argparse.Namespace) -> tuple[list[Any], float, int, str, dict] | str:
-    from judging.tasks import TestCase
+    from judging.request import TestCase
     from judging.testdata import read_tests_dir
     from storage.problem_package import BANK_DIR, PackageError, load_package
 
@@ -55,7 +55,7 @@ def _tests_and_limits(args: argparse.Namespace) -> tuple[list[Any], float, int, 
 def cmd_judge(args: argparse.Namespace) -> int:
     from judging.languages import LANGUAGES
     from judging.pipeline import Judge
-    from judging.tasks import CheckerSpec, JudgeTask
+    from judging.request import CheckerSpec, JudgeRequest
 
     source_path = Path(args.file)
     if not source_path.is_file():
@@ -68,7 +68,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
     tests, time_limit, memory_limit, checker, options = loaded
     if args.checker:
         checker, options = args.checker, {}
-    task = JudgeTask(
+    task = JudgeRequest(
         language=args.language,
         source=source_path.read_text(errors="replace"),
         tests=tests,

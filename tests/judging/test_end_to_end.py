@@ -8,7 +8,7 @@ import pytest
 
 from judging.events import Compiled, Event, Finished, TestFinished
 from judging.pipeline import Judge
-from judging.tasks import JudgeTask
+from judging.request import JudgeRequest
 from judging.testdata import read_tests_dir
 from judging.verdicts import Verdict
 from tests.judging.conftest import HERE
@@ -52,7 +52,7 @@ async def test_sample_gets_its_verdict(judge: Judge, path: Path) -> None:
         events.append(event)
 
     source = path.read_text()  # noqa: ASYNC240 - a small local file
-    task = JudgeTask(language, source, _tests(), time_limit_s=1.0, memory_limit_mb=64)
+    task = JudgeRequest(language, source, _tests(), time_limit_s=1.0, memory_limit_mb=64)
     result = await judge.judge(task, collect)
 
     assert result.verdict is expected, result.as_payload()

@@ -19,7 +19,7 @@ from aiohttp import web
 
 from judging.events import Compiled, Event, Finished, TestFinished
 from judging.judge0 import Judge0Judge, outcome_from_judge0
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
+from judging.request import CheckerSpec, JudgeRequest, TestCase
 from judging.verdicts import Verdict
 
 STATUS = {
@@ -126,8 +126,8 @@ TESTS = [
 ]
 
 
-def _task(source: str, tests: list[TestCase] = TESTS, **kw: Any) -> JudgeTask:
-    return JudgeTask("python", source, tests, time_limit_s=1.0, memory_limit_mb=64, **kw)
+def _task(source: str, tests: list[TestCase] = TESTS, **kw: Any) -> JudgeRequest:
+    return JudgeRequest("python", source, tests, time_limit_s=1.0, memory_limit_mb=64, **kw)
 
 
 async def test_accepted_with_events(judge0: tuple[Judge0Judge, FakeJudge0]) -> None:

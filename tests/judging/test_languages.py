@@ -10,7 +10,7 @@ from judging import languages
 from judging.languages import LANGUAGES, Language, available_languages, get_language
 from judging.pipeline import Judge
 from judging.sandbox import Sandbox
-from judging.tasks import JudgeTask, TestCase
+from judging.request import JudgeRequest, TestCase
 from judging.verdicts import Verdict
 from tests.judging.conftest import ON_CI
 
@@ -82,5 +82,5 @@ async def test_a_new_language_is_one_entry(judge: Judge, monkeypatch: pytest.Mon
         "#include <stdio.h>\n"
         'int main(void){typeof(1) a,b;scanf("%d %d",&a,&b);printf("%d\\n",a+b);}'
     )
-    result = await judge.judge(JudgeTask("c-gnu", source, [TestCase("1", b"2 3\n", b"5\n")]))
+    result = await judge.judge(JudgeRequest("c-gnu", source, [TestCase("1", b"2 3\n", b"5\n")]))
     assert result.verdict is Verdict.AC

@@ -27,7 +27,7 @@ import loops.stopping
 from judging.queue import (
     JobFailure,
     JobQueue,
-    JudgeJob,
+    QueuedJob,
     MemoryJobQueue,
     QueueKeys,
     RedisStreamJobQueue,
@@ -138,7 +138,7 @@ async def wait_until(
 
 @contextlib.asynccontextmanager
 async def worker(
-    queue: JobQueue, handler: Callable[[JudgeJob], Awaitable[None]], **kwargs: Any
+    queue: JobQueue, handler: Callable[[QueuedJob], Awaitable[None]], **kwargs: Any
 ) -> AsyncIterator[tuple[asyncio.Event, asyncio.Task[None]]]:
     """Run a worker in the background; stop it (and require a clean return) on exit."""
     stop = asyncio.Event()
@@ -168,15 +168,15 @@ async def test_enqueue_dedupes_by_job_id(make_queue: MakeQueue) -> None:
     queue = make_queue()
     handled: list[str] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         handled.append(job.job_id)
 
-    assert await queue.enqueue(JudgeJob("sub-1", {"submission": 1})) is True
-    assert await queue.enqueue(JudgeJob("sub-1", {"submission": 1})) is False
+    assert await queue.enqueue(QueuedJob("sub-1", {"submission": 1})) is True
+    assert await queue.enqueue(QueuedJob("sub-1", {"submission": 1})) is False
     async with worker(queue, handler):
         await wait_until(lambda: handled == ["sub-1"], what="job handled")
     # Finished jobs stay deduped too: a late client retry must not re-judge.
-    assert await queue.enqueue(JudgeJob("sub-1", {"submission": 1})) is False
+    assert await queue.enqueue(QueuedJob("sub-1", {"submission": 1})) is False
     await asyncio.sleep(0.1)
     assert handled == ["sub-1"]
 
@@ -184,23 +184,23 @@ async def test_enqueue_dedupes_by_job_id(make_queue: MakeQueue) -> None:
 async def test_enqueue_rejects_unserialisable_payload(make_queue: MakeQueue) -> None:
     queue = make_queue()
     with pytest.raises(TypeError):
-        await queue.enqueue(JudgeJob("bad", {"when": object()}))
+        await queue.enqueue(QueuedJob("bad", {"when": object()}))
     # The failed enqueue must not burn the id.
-    assert await queue.enqueue(JudgeJob("bad", {"ok": True})) is True
+    assert await queue.enqueue(QueuedJob("bad", {"ok": True})) is True
 
 
 async def test_handler_gets_the_payload(make_queue: MakeQueue) -> None:
     queue = make_queue()
-    seen: list[JudgeJob] = []
+    seen: list[QueuedJob] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         seen.append(job)
 
     payload = {"submission_id": 7, "user_id": 3, "room": "r1", "tests": [1, 2]}
-    await queue.enqueue(JudgeJob("sub-7", payload))
+    await queue.enqueue(QueuedJob("sub-7", payload))
     async with worker(queue, handler):
         await wait_until(lambda: seen, what="job handled")
-    assert seen == [JudgeJob("sub-7", payload, attempt=1)]
+    assert seen == [QueuedJob("sub-7", payload, attempt=1)]
 
 
 async def test_each_job_runs_exactly_once_across_two_workers(
@@ -214,13 +214,13 @@ async def test_each_job_runs_exactly_once_across_two_workers(
     second = first if kind == "memory" else make_queue(**slow_reclaim)
     handled: list[str] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         await asyncio.sleep(0.005 * (int(job.job_id.split("-")[1]) % 3))
         handled.append(job.job_id)
 
     expected = [f"job-{i}" for i in range(40)]
     for job_id in expected:
-        assert await first.enqueue(JudgeJob(job_id, {}))
+        assert await first.enqueue(QueuedJob(job_id, {}))
     async with worker(first, handler), worker(second, handler):
         await wait_until(lambda: len(handled) >= len(expected), what="all jobs handled")
         await asyncio.sleep(0.3)  # room for a duplicate to show up
@@ -240,16 +240,16 @@ async def test_handler_exception_is_retried_then_recorded(
 ) -> None:
     queue = make_queue(max_attempts=3)
     attempts: list[int] = []
-    reported: list[tuple[JudgeJob, BaseException | None]] = []
+    reported: list[tuple[QueuedJob, BaseException | None]] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         attempts.append(job.attempt)
         raise RuntimeError("sandbox unavailable")
 
-    async def on_failure(job: JudgeJob, exc: BaseException | None) -> None:
+    async def on_failure(job: QueuedJob, exc: BaseException | None) -> None:
         reported.append((job, exc))
 
-    await queue.enqueue(JudgeJob("sub-2", {"n": 2}))
+    await queue.enqueue(QueuedJob("sub-2", {"n": 2}))
     async with worker(queue, handler, on_failure=on_failure):
         await wait_until(queue.failures, what="failure recorded")
         await asyncio.sleep(0.5)  # no further attempt may follow
@@ -272,12 +272,12 @@ async def test_transient_exception_then_success_records_nothing(
     queue = make_queue(max_attempts=3)
     attempts: list[int] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         attempts.append(job.attempt)
         if job.attempt == 1:
             raise ConnectionResetError("lost the sandbox")
 
-    await queue.enqueue(JudgeJob("sub-3", {}))
+    await queue.enqueue(QueuedJob("sub-3", {}))
     async with worker(queue, handler):
         await wait_until(lambda: attempts == [1, 2], what="second attempt")
         await asyncio.sleep(0.3)
@@ -293,17 +293,17 @@ async def test_graceful_stop_finishes_in_flight_and_takes_nothing_new(
     started = asyncio.Event()
     finished: list[str] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         started.set()
         await asyncio.sleep(0.5)
         finished.append(job.job_id)
 
-    await queue.enqueue(JudgeJob("first", {}))
+    await queue.enqueue(QueuedJob("first", {}))
     stop = asyncio.Event()
     task = asyncio.create_task(queue.run_worker(handler, stop=stop))
     await asyncio.wait_for(started.wait(), 5)
     stop.set()
-    await queue.enqueue(JudgeJob("late", {}))
+    await queue.enqueue(QueuedJob("late", {}))
     await asyncio.wait_for(task, 5)
     assert finished == ["first"]
     if isinstance(queue, MemoryJobQueue):
@@ -318,7 +318,7 @@ async def test_stop_after_grace_hands_unfinished_job_back(kind: str, make_queue:
     started = asyncio.Event()
     cancelled: list[str] = []
 
-    async def stuck(job: JudgeJob) -> None:
+    async def stuck(job: QueuedJob) -> None:
         started.set()
         try:
             await asyncio.sleep(30)
@@ -326,7 +326,7 @@ async def test_stop_after_grace_hands_unfinished_job_back(kind: str, make_queue:
             cancelled.append(job.job_id)
             raise
 
-    await slow.enqueue(JudgeJob("sub-4", {}))
+    await slow.enqueue(QueuedJob("sub-4", {}))
     stop = asyncio.Event()
     task = asyncio.create_task(slow.run_worker(stuck, stop=stop))
     await asyncio.wait_for(started.wait(), 5)
@@ -341,7 +341,7 @@ async def test_stop_after_grace_hands_unfinished_job_back(kind: str, make_queue:
     fresh = slow if kind == "memory" else make_queue()
     seen: list[int] = []
 
-    async def quick(job: JudgeJob) -> None:
+    async def quick(job: QueuedJob) -> None:
         seen.append(job.attempt)
 
     async with worker(fresh, quick):
@@ -353,11 +353,11 @@ async def test_cancelling_run_worker_propagates(kind: str, make_queue: MakeQueue
     queue = make_queue()
     started = asyncio.Event()
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         started.set()
         await asyncio.sleep(30)
 
-    await queue.enqueue(JudgeJob("sub-5", {}))
+    await queue.enqueue(QueuedJob("sub-5", {}))
     task = asyncio.create_task(queue.run_worker(handler, stop=asyncio.Event()))
     await asyncio.wait_for(started.wait(), 5)
     task.cancel()
@@ -367,7 +367,7 @@ async def test_cancelling_run_worker_propagates(kind: str, make_queue: MakeQueue
 
     done: list[str] = []
 
-    async def finish(job: JudgeJob) -> None:
+    async def finish(job: QueuedJob) -> None:
         done.append(job.job_id)
 
     fresh = queue if kind == "memory" else make_queue()
@@ -414,7 +414,7 @@ async def test_sigkilled_worker_job_is_reclaimed_and_result_claimed_once(
     redis_client: aioredis.Redis, prefix: str
 ) -> None:
     queue = make_redis_queue(prefix)
-    await queue.enqueue(JudgeJob("sub-6", {"sleep": 30}))
+    await queue.enqueue(QueuedJob("sub-6", {"sleep": 30}))
     async with worker_process(prefix, "doomed") as proc:
         assert await read_line(proc) == "started sub-6 1"
         assert "doomed" in [w.consumer for w in await queue.live_workers()]
@@ -423,7 +423,7 @@ async def test_sigkilled_worker_job_is_reclaimed_and_result_claimed_once(
 
     outcomes: list[tuple[int, bool]] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         outcomes.append((job.attempt, await queue.claim_result(job.job_id)))
 
     killed_at = time.monotonic()
@@ -448,10 +448,10 @@ async def test_frozen_worker_and_its_replacement_emit_one_result(
 ) -> None:
     """SIGSTOP a worker mid-job: another takes over; both finish, one result claim wins."""
     queue = make_redis_queue(prefix)
-    await queue.enqueue(JudgeJob("sub-8", {"sleep": 1.5}))
+    await queue.enqueue(QueuedJob("sub-8", {"sleep": 1.5}))
     claims: list[bool] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         claims.append(await queue.claim_result(job.job_id))
 
     async with worker_process(prefix, "frozen") as proc:
@@ -478,12 +478,12 @@ async def test_keepalive_stops_slow_live_worker_being_robbed(
     runs: list[str] = []
     started = asyncio.Event()
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         started.set()
         runs.append(job.job_id)
         await asyncio.sleep(VISIBILITY * 3)
 
-    await slow.enqueue(JudgeJob("sub-11", {}))
+    await slow.enqueue(QueuedJob("sub-11", {}))
     async with worker(slow, handler):
         await asyncio.wait_for(started.wait(), 5)
         async with worker(other, handler):  # sweeps for idle jobs every 0.2 s
@@ -503,7 +503,7 @@ async def test_job_that_keeps_killing_workers_is_given_up(
 ) -> None:
     queue = make_redis_queue(prefix, max_attempts=3)
     keys = QueueKeys(prefix)
-    await queue.enqueue(JudgeJob("sub-12", {"n": 12}))
+    await queue.enqueue(QueuedJob("sub-12", {"n": 12}))
     # Three deliveries to workers that all died: read by a ghost, re-delivered twice.
     [[_, [(entry_id, _)]]] = await redis_client.xreadgroup(
         "judges", "ghost", {keys.stream: ">"}, count=1
@@ -516,10 +516,10 @@ async def test_job_that_keeps_killing_workers_is_given_up(
     handled: list[str] = []
     reported: list[tuple[str, BaseException | None]] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         handled.append(job.job_id)
 
-    async def on_failure(job: JudgeJob, exc: BaseException | None) -> None:
+    async def on_failure(job: QueuedJob, exc: BaseException | None) -> None:
         reported.append((job.job_id, exc))
 
     async with worker(queue, handler, on_failure=on_failure):
@@ -539,10 +539,10 @@ async def test_unreadable_entry_is_recorded_and_worker_carries_on(
     queue = make_redis_queue(prefix)
     await queue.ensure_group()
     await redis_client.xadd(QueueKeys(prefix).stream, {"job_id": "junk", "payload": "{no"})
-    await queue.enqueue(JudgeJob("sub-13", {}))
+    await queue.enqueue(QueuedJob("sub-13", {}))
     handled: list[str] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         handled.append(job.job_id)
 
     async with worker(queue, handler):
@@ -559,7 +559,7 @@ async def test_health_key_lists_live_workers_and_goes_away(
     queue = make_redis_queue(prefix, consumer="w1", health_interval=0.2)
     keys = QueueKeys(prefix)
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         pass
 
     async with worker(queue, handler):
@@ -588,11 +588,11 @@ async def test_worker_recovers_after_its_connections_are_killed(
     producer = make_redis_queue(prefix)  # its connections stay up: only the worker's die
     handled: list[str] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         handled.append(job.job_id)
 
     async with worker(queue, handler):
-        await producer.enqueue(JudgeJob("before", {}))
+        await producer.enqueue(QueuedJob("before", {}))
         await wait_until(lambda: handled == ["before"], what="first job")
         for _ in range(3):
             for info in await redis_client.client_list():
@@ -600,7 +600,7 @@ async def test_worker_recovers_after_its_connections_are_killed(
                     with contextlib.suppress(redis.RedisError):
                         await redis_client.client_kill_filter(_id=info["id"])
             await asyncio.sleep(0.15)
-        await producer.enqueue(JudgeJob("after", {}))
+        await producer.enqueue(QueuedJob("after", {}))
         await wait_until(lambda: handled == ["before", "after"], what="job after kills")
     await client.aclose()
     await producer.close()
@@ -616,7 +616,7 @@ async def test_unreachable_redis_is_retried_not_fatal(
         "redis://127.0.0.1:1/0", prefix="unused", block=0.1, reclaim_interval=0.1
     )
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         raise AssertionError("no job can arrive")
 
     async with worker(queue, handler) as (_, task):
