@@ -16,8 +16,8 @@ import time
 from collections.abc import Awaitable, Callable
 
 from judging.pipeline import Judge
-from judging.sandbox import Sandbox
 from judging.request import JudgeRequest, TestCase
+from judging.sandbox import Sandbox
 
 PYTHON = "/usr/bin/python3"
 TRIVIAL = [PYTHON, "-S", "-E", "-c", "pass"]

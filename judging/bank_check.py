@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
-from judging.pipeline import Judge
+from judging.backend import JudgeBackend
 from judging.request import CheckerSpec, JudgeRequest, TestCase
 from storage.problem_package import ProblemPackage
 
@@ -29,7 +29,7 @@ class SolutionCheck:
         return self.problem is None
 
 
-def task_for(package: ProblemPackage, language: str, source: str) -> JudgeRequest:
+def request_for(package: ProblemPackage, language: str, source: str) -> JudgeRequest:
     return JudgeRequest(
         language=language,
         source=source,
@@ -42,12 +42,12 @@ def task_for(package: ProblemPackage, language: str, source: str) -> JudgeReques
 
 
 async def check_package(
-    judge: Judge, package: ProblemPackage, *, headroom: float = 0.5
+    judge: JudgeBackend, package: ProblemPackage, *, headroom: float = 0.5
 ) -> list[SolutionCheck]:
     checks = []
     limit_ms = int(package.time_limit * 1000)
     for language, source in sorted(package.solutions.items()):
-        result = await judge.judge(task_for(package, language, source))
+        result = await judge.judge(request_for(package, language, source))
         problem = None
         if result.verdict != "AC":
             failing = next((t for t in result.tests if t.verdict != "AC"), None)
@@ -66,7 +66,7 @@ async def check_package(
 
 
 async def check_bank(
-    judge: Judge,
+    judge: JudgeBackend,
     packages: Iterable[ProblemPackage],
     *,
     headroom: float = 0.5,

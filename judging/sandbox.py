@@ -174,7 +174,9 @@ class Sandbox:
     async def _start_sandboxed(self) -> None:
         bwrap = self.policy.bwrap
         if not await asyncio.to_thread(os.access, bwrap, os.X_OK):
-            raise SandboxUnavailable(f"bubblewrap not found at {bwrap}")
+            raise SandboxUnavailable(
+                f"bubblewrap not found at {bwrap}; install it with `apt-get install bubblewrap`"
+            )
         if self._launcher is None:
             self._launcher = await asyncio.to_thread(build_launcher, self.state_dir)
         if self._use_cgroups and self.cgroups is None:

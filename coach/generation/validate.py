@@ -21,8 +21,8 @@ from coach.generation.request import Limits
 from coach.generation.trim import normalized
 from coach.models import Example, GeneratedProblem, SourceCode
 from judging.errors import UnknownLanguage
-from judging.results import DATA_LIMIT, JudgeResult
 from judging.request import JudgeRequest, TestCase
+from judging.results import DATA_LIMIT, JudgeResult
 from judging.verdicts import Verdict
 
 MEMORY_MB = 256

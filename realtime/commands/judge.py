@@ -54,8 +54,8 @@ def _tests_and_limits(args: argparse.Namespace) -> tuple[list[Any], float, int, 
 
 def cmd_judge(args: argparse.Namespace) -> int:
     from judging.languages import LANGUAGES
-    from judging.pipeline import Judge
     from judging.request import CheckerSpec, JudgeRequest
+    from realtime.services.judges import local_judge
 
     source_path = Path(args.file)
     if not source_path.is_file():
@@ -68,7 +68,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
     tests, time_limit, memory_limit, checker, options = loaded
     if args.checker:
         checker, options = args.checker, {}
-    task = JudgeRequest(
+    request = JudgeRequest(
         language=args.language,
         source=source_path.read_text(errors="replace"),
         tests=tests,
@@ -80,11 +80,13 @@ def cmd_judge(args: argparse.Namespace) -> int:
     settings = load_settings()
 
     async def run() -> Any:
-        async with Judge(allow_unsandboxed=settings.allow_unsandboxed) as judge:
+        async with local_judge(settings) as judge:
+            if judge.unavailable is not None:
+                return judge.unavailable
             status = (await judge.available_languages())[args.language]
             if not status.available:
                 return f"{status.name} is not available here: {status.reason}"
-            return await judge.judge(task)
+            return await judge.judge(request)
 
     result = asyncio.run(run())
     if isinstance(result, str):
@@ -122,7 +124,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from judging.bank_check import SolutionCheck, check_bank
-    from judging.pipeline import Judge
+    from realtime.services.judges import local_judge
     from storage.bank_import import packages_in
     from storage.problem_package import BANK_DIR, PackageError
 
@@ -141,11 +143,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    async def run() -> list[SolutionCheck]:
-        async with Judge(allow_unsandboxed=settings.allow_unsandboxed) as judge:
+    async def run() -> list[SolutionCheck] | str:
+        async with local_judge(settings) as judge:
+            if judge.unavailable is not None:
+                return judge.unavailable
             return await check_bank(judge, packages, headroom=args.headroom, on_check=show)
 
     checks = asyncio.run(run())
+    if isinstance(checks, str):
+        return _fail(checks)
     failed = [c for c in checks if not c.ok]
     print(f"{len(packages)} problems, {len(checks)} reference solutions, {len(failed)} failed")
     return 1 if failed else 0

@@ -11,14 +11,17 @@ import logging
 import os
 import signal
 import socket
+import sys
 
 import socketio
 
 from judging.queue import RedisStreamJobQueue, live_workers
 from judging.submission_jobs import SubmissionJudge
 from realtime.config import Settings
-from realtime.services.execution import make_judge, socket_emitter
+from realtime.services.execution import socket_emitter
+from realtime.services.judges import make_judge
 from realtime.services.rooms import RoomService
+from realtime.sockets.code_results import socket_reporter
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -44,10 +47,14 @@ async def run_worker(settings: Settings, *, concurrency: int | None = None) -> N
     manager = socketio.AsyncRedisManager(
         settings.redis_url, channel=settings.socketio_channel, write_only=True
     )
-    emit = socket_emitter(manager)
-    handler = SubmissionJudge(db, judge, queue, emit, observer=RoomService(db, emit))
+    rooms = RoomService(db, socket_emitter(manager))
+    handler = SubmissionJudge(db, judge, queue, socket_reporter(manager), observer=rooms)
     try:
         await judge.start()
+        if judge.unavailable is not None:
+            # A worker that cannot judge must not take jobs from the shared stream.
+            print(f"error: {judge.unavailable}", file=sys.stderr)
+            raise SystemExit(2)
         statuses = await judge.available_languages()
         ready = sorted(s.id for s in statuses.values() if s.available)
         log.info("worker %s judging %s", consumer, ", ".join(ready) or "no languages")

@@ -17,11 +17,13 @@ import socketio
 from aiohttp import web
 
 from judging.languages import LanguageStatus
-from judging.pipeline import Judge
 from judging.queue import JobQueue, create_job_queue
-from judging.submission_jobs import SubmissionJudge, SubmissionObserver, job_for
+from judging.submission_jobs import SubmissionJudge, SubmissionObserver
 from realtime.config import Settings
 from realtime.keys import DATABASE, SERVICES, SETTINGS
+from realtime.services.judges import make_judge
+from realtime.sockets.code_results import job_for, socket_reporter
+from realtime.sockets.server import user_room
 from storage.database import Database
 from storage.errors import NotFound
 from storage.models import Submission
@@ -66,23 +68,6 @@ def socket_emitter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> An
     return emit
 
 
-def make_judge(settings: Settings, concurrency: int | None = None) -> Judge:
-    """The local sandboxed judge, or a Judge0 client when JUDGE_BACKEND=judge0."""
-    if settings.judge_backend == "judge0":
-        from judging.judge0 import Judge0Judge
-
-        if not settings.judge0_url:
-            raise ValueError("JUDGE_BACKEND=judge0 needs JUDGE0_URL")
-        token = settings.judge0_token.get_secret_value() if settings.judge0_token else None
-        return Judge0Judge(  # type: ignore[return-value]
-            settings.judge0_url, auth_token=token, timeout_s=settings.judge_timeout_seconds
-        )
-    return Judge(
-        concurrency=concurrency or settings.judge_concurrency,
-        allow_unsandboxed=settings.allow_unsandboxed,
-    )
-
-
 class ExecutionService:
     def __init__(
         self,
@@ -97,7 +82,7 @@ class ExecutionService:
         self.judge = make_judge(settings)
         self.queue: JobQueue = create_job_queue(settings.redis_url)
         self.emit = socket_emitter(sio)
-        self.handler = SubmissionJudge(db, self.judge, self.queue, self.emit, observer)
+        self.handler = SubmissionJudge(db, self.judge, self.queue, socket_reporter(sio), observer)
         self._stop = asyncio.Event()
         self._worker: asyncio.Task[None] | None = None
         self._watchdogs: set[asyncio.Task[None]] = set()
@@ -127,6 +112,10 @@ class ExecutionService:
         await self.queue.close()
         await self.judge.close()
 
+    def judge_health(self) -> str:
+        """For /api/health: "ok", or why the judge cannot run here."""
+        return "ok" if self.judge.unavailable is None else f"unavailable: {self.judge.unavailable}"
+
     async def languages(self) -> dict[str, LanguageStatus]:
         return await self.judge.available_languages()
 
@@ -139,6 +128,9 @@ class ExecutionService:
             raise ExecutionRefused(
                 "unknown_language", f"unknown language {req.language!r} (known: {known})"
             )
+        if self.judge.unavailable is not None:
+            reason = self.judge.unavailable
+            raise ExecutionRefused("judge_unavailable", f"the judge cannot run here: {reason}")
         if not status.available:
             raise ExecutionRefused(
                 "language_unavailable",
@@ -177,7 +169,7 @@ class ExecutionService:
                 session_id=req.session_id,
                 room_id=req.room_id,
             )
-        rooms = [f"user:{req.user_id}", *req.extra_rooms]
+        rooms = [user_room(req.user_id), *req.extra_rooms]
         await self.queue.enqueue(job_for(submission, rooms))
         self._watch(submission.id, rooms)
         return submission
@@ -234,6 +226,7 @@ async def execution_ctx(app: web.Application) -> Any:
     await service.start()
     app[EXECUTION] = service
 
+    app[SERVICES]["health_probes"]["judge"] = service.judge_health
     app[SERVICES]["health_probes"]["judge_queue"] = lambda: (
         "redis" if app[SETTINGS].redis_url else "in-process"
     )

@@ -25,8 +25,8 @@ import pytest_asyncio
 import judging.sandbox
 from judging.events import Event
 from judging.pipeline import Judge
-from judging.sandbox import Sandbox
 from judging.request import JudgeRequest, TestCase
+from judging.sandbox import Sandbox
 from judging.verdicts import Verdict
 from tests.judging.conftest import HERE, started_sandbox
 

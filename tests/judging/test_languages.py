@@ -9,8 +9,8 @@ import pytest
 from judging import languages
 from judging.languages import LANGUAGES, Language, available_languages, get_language
 from judging.pipeline import Judge
-from judging.sandbox import Sandbox
 from judging.request import JudgeRequest, TestCase
+from judging.sandbox import Sandbox
 from judging.verdicts import Verdict
 from tests.judging.conftest import ON_CI
 

@@ -11,8 +11,8 @@ import pytest
 from judging.errors import UnknownLanguage
 from judging.events import Compiled, Event, Finished, TestFinished
 from judging.pipeline import Judge
-from judging.sandbox import Sandbox
 from judging.request import CheckerSpec, JudgeRequest, TestCase
+from judging.sandbox import Sandbox
 from judging.verdicts import Verdict
 from tests.judging.conftest import APLUSB_TESTS, TEST_POLICY
 

@@ -27,8 +27,8 @@ import loops.stopping
 from judging.queue import (
     JobFailure,
     JobQueue,
-    QueuedJob,
     MemoryJobQueue,
+    QueuedJob,
     QueueKeys,
     RedisStreamJobQueue,
     create_job_queue,
