@@ -68,9 +68,8 @@ class Judge(JudgeBackend):
             return
         try:
             await self.sandbox.start()
-        except SandboxUnavailable as exc:
+        except SandboxUnavailable as exc:  # the caller says so once, in its own words
             self.unavailable = str(exc)
-            log.warning("judge unavailable: %s", exc)
 
     async def close(self) -> None:
         for task in self._checkers.values():

@@ -89,6 +89,8 @@ class ExecutionService:
 
     async def start(self) -> None:
         await self.judge.start()
+        if self.judge.unavailable is not None:
+            log.warning("judge unavailable, code will not run: %s", self.judge.unavailable)
         if self.settings.redis_url is None:
             self._worker = asyncio.create_task(
                 self.queue.run_worker(
