@@ -34,6 +34,9 @@ T = TypeVar("T")
 # Redis calls made while finishing a job get this many tries before we give up and let
 # the reclaim sweep (and the `done` status check) sort it out.
 FINISH_TRIES = 5
+# After `stop`, the reader gets `block` plus this long to return on its own before it is
+# cancelled; and the Redis calls that hand jobs back get this long in all.
+STOP_MARGIN = 2.0
 
 
 class Slots:
@@ -88,21 +91,46 @@ class StreamWorker:
         health = asyncio.create_task(self._health_loop(), name="judge-health")
         # One feeder both reclaims and reads: two feeders competing for the same slots
         # starved the reclaim sweep whenever the blocking read held every slot.
-        feeders = [asyncio.create_task(self._read_loop(), name="judge-read")]
+        reader = asyncio.create_task(self._read_loop(), name="judge-read")
         try:
-            # Feeders return on their own once `stop` is set (within `block` seconds).
-            await asyncio.gather(*feeders)
+            await self._stop_reader(reader)
             await self._drain()
         finally:
-            for task in feeders:
-                task.cancel()
+            reader.cancel()
             await self._abandon_running()
             health.cancel()
-            await asyncio.gather(*feeders, health, return_exceptions=True)
+            await asyncio.gather(reader, health, return_exceptions=True)
             with contextlib.suppress(Exception):
-                async with asyncio.timeout(2):
+                async with asyncio.timeout(STOP_MARGIN):
                     await self.redis.delete(q.keys.worker(q.consumer))
             log.info("judge worker %s stopped", q.consumer)
+
+    async def _stop_reader(self, reader: asyncio.Task[None]) -> None:
+        """Wait for `stop`, then for the reader to return on its own, but not forever.
+
+        The reader notices `stop` between Redis calls, within `block` seconds while Redis
+        answers. A call that never returns (a stalled server, a half-open connection:
+        the client has no socket timeout, since reads block on purpose) must not hold
+        up shutdown, so the reader is cancelled after `block` + STOP_MARGIN. Entries a
+        cancelled read had already received stay pending under our name, and another
+        worker reclaims them after the visibility timeout.
+        """
+        stopped = asyncio.ensure_future(self.stop.wait())
+        try:
+            await asyncio.wait({reader, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopped.cancel()
+        if not reader.done():
+            await asyncio.wait({reader}, timeout=self.queue.block + STOP_MARGIN)
+        if not reader.done():
+            log.warning(
+                "judge worker %s: Redis did not answer after stop; stopping the read",
+                self.queue.consumer,
+            )
+            reader.cancel()
+            await asyncio.wait({reader})
+        elif not reader.cancelled():
+            reader.result()  # a reader that crashed fails the worker, as before
 
     async def _drain(self) -> None:
         """Let in-flight jobs finish, up to the grace period."""
@@ -124,12 +152,15 @@ class StreamWorker:
             "judge worker %s: handing back %d unfinished job(s)", self.queue.consumer, len(running)
         )
         await cancel_all([task for task, _ in running.values()], "judge job")
-        for entry_id, (_, deliveries) in running.items():
-            with contextlib.suppress(Exception):
-                async with asyncio.timeout(2):
-                    await self.queue.touch(
-                        entry_id, idle_ms=self.queue.visibility_ms, retrycount=deliveries - 1
-                    )
+        # One bound for all hand-backs: entries not handed back are reclaimed anyway,
+        # after the visibility timeout.
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(STOP_MARGIN):
+                for entry_id, (_, deliveries) in running.items():
+                    with contextlib.suppress(Exception):
+                        await self.queue.touch(
+                            entry_id, idle_ms=self.queue.visibility_ms, retrycount=deliveries - 1
+                        )
 
     # Feeders
 
