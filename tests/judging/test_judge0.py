@@ -18,9 +18,10 @@ import pytest
 from aiohttp import web
 
 from judging.events import Compiled, Event, Finished, TestFinished
-from judging.judge0 import Judge0Judge, outcome_from_judge0
+from judging.judge0 import DEFAULT_LANGUAGE_IDS, Judge0Judge, outcome_from_judge0
 from judging.request import CheckerSpec, JudgeRequest, TestCase
 from judging.verdicts import Verdict
+from storage.languages import LANGUAGE_IDS
 
 STATUS = {
     1: "In Queue",
@@ -202,6 +203,10 @@ async def test_unreachable_server_is_internal_error() -> None:
         await client.close()
     assert result.verdict is Verdict.IE
     assert result.error and "127.0.0.1" not in result.error
+
+
+def test_every_language_has_a_default_judge0_id() -> None:
+    assert set(DEFAULT_LANGUAGE_IDS) == set(LANGUAGE_IDS)
 
 
 def test_status_mapping() -> None:

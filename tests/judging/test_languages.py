@@ -12,7 +12,13 @@ from judging.pipeline import Judge
 from judging.request import JudgeRequest, TestCase
 from judging.sandbox import Sandbox
 from judging.verdicts import Verdict
+from storage.languages import LANGUAGE_IDS
 from tests.judging.conftest import ON_CI
+
+
+def test_registry_is_keyed_by_the_stored_language_ids() -> None:
+    """storage.languages is the one list: every id has an entry here and nothing else does."""
+    assert tuple(LANGUAGES) == LANGUAGE_IDS
 
 
 def test_registry() -> None:
