@@ -15,9 +15,9 @@ from typing import Any
 
 from judging.checkers import Checker, CheckResult, check
 from judging.errors import JudgingError
+from judging.outcome import RunOutcome
 from judging.request import TestCase
 from judging.results import TestReport, report_for
-from judging.sandbox import RunOutcome
 from judging.verdicts import Verdict, run_verdict
 
 log = logging.getLogger(__name__)

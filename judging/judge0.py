@@ -26,9 +26,9 @@ from judging.errors import CheckerConfigError, JudgingError
 from judging.events import Compiled, TestFinished
 from judging.grader import grade, internal_error_report
 from judging.languages import LANGUAGES, Language, LanguageStatus
+from judging.outcome import RunOutcome
 from judging.request import JudgeRequest, TestCase
 from judging.results import JudgeResult, TestReport, trim_text
-from judging.sandbox import RunOutcome
 from judging.verdicts import Verdict
 from storage.languages import LanguageId
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from judging.errors import JudgingError, UnknownLanguage
+from judging.programs import Program
 from judging.sandbox_policy import MIB, Bind, Limits
 
 if TYPE_CHECKING:
@@ -281,7 +282,6 @@ async def _probe_all(sandbox: Sandbox) -> dict[str, LanguageStatus]:
 
 async def probe_language(sandbox: Sandbox, language: Language) -> LanguageStatus:
     """Version probe plus self-test of one language in `sandbox`."""
-    from judging.programs import Program
 
     def unavailable(reason: str, version: str | None = None) -> LanguageStatus:
         return LanguageStatus(language.id, language.name, False, version, reason)

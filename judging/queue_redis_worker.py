@@ -15,14 +15,14 @@ import os
 import socket
 import time
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from judging.queue_base import FailureHook, JobHandler, QueuedJob, run_failure_hook
-from judging.queue_redis import field_map, text
+from judging.redis_replies import stream_entries
 from loops import Backoff, cancel_all, first_or_stop, sleep_or_stop
 
 if TYPE_CHECKING:
@@ -109,11 +109,11 @@ class StreamWorker:
         """Wait for `stop`, then for the reader to return on its own, but not forever.
 
         The reader notices `stop` between Redis calls, within `block` seconds while Redis
-        answers. A call that never returns (a stalled server, a half-open connection:
-        the client has no socket timeout, since reads block on purpose) must not hold
-        up shutdown, so the reader is cancelled after `block` + STOP_MARGIN. Entries a
-        cancelled read had already received stay pending under our name, and another
-        worker reclaims them after the visibility timeout.
+        answers. A call that does not return (a stalled server, a half-open connection;
+        the client may have no socket timeout at all, redis-py's default before 8.0)
+        must not hold up shutdown, so the reader is cancelled after `block` +
+        STOP_MARGIN. Entries a cancelled read had already received stay pending under
+        our name, and another worker reclaims them after the visibility timeout.
         """
         stopped = asyncio.ensure_future(self.stop.wait())
         try:
@@ -396,18 +396,3 @@ class StreamWorker:
                     return None
                 await asyncio.sleep(backoff.next_delay())
         return None
-
-
-def stream_entries(reply: Any) -> list[tuple[str, dict[str, str]]]:
-    """(id, fields) pairs from an XREADGROUP reply, RESP2 (list) or RESP3 (dict)."""
-    if not reply:
-        return []
-    streams = reply.values() if isinstance(reply, dict) else (item[1] for item in reply)
-    found: list[tuple[str, dict[str, str]]] = []
-    for entries in streams:
-        for entry in entries:
-            entry_id, fields = entry[0], entry[1]
-            if fields is None:  # entry deleted while pending
-                continue
-            found.append((text(entry_id), field_map(fields)))
-    return found

@@ -8,9 +8,9 @@ from judging.backend import JudgeBackend
 from judging.checkers import CheckResult, tokens
 from judging.grader import grade
 from judging.judge0 import Judge0Judge
+from judging.outcome import RunOutcome
 from judging.pipeline import Judge
 from judging.request import TestCase
-from judging.sandbox import RunOutcome
 from judging.verdicts import Verdict
 
 VISIBLE = TestCase("01", b"1 2\n", b"3\n")
