@@ -14,7 +14,7 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -82,6 +82,9 @@ class StreamWorker:
         self.processed = 0
         self.failed = 0
         self.started_at = time.time()
+        # Set when run() winds up: the health loop ends on it, not only on a cancel,
+        # because a cancel can be lost (see _claim_kept).
+        self.closing = asyncio.Event()
 
     async def run(self) -> None:
         q = self.queue
@@ -96,10 +99,10 @@ class StreamWorker:
             await self._stop_reader(reader)
             await self._drain()
         finally:
+            self.closing.set()
             reader.cancel()
             await self._abandon_running()
-            health.cancel()
-            await asyncio.gather(reader, health, return_exceptions=True)
+            await cancel_all([reader, health], "judge worker loop")
             with contextlib.suppress(Exception):
                 async with asyncio.timeout(STOP_MARGIN):
                     await self.redis.delete(q.keys.worker(q.consumer))
@@ -127,8 +130,7 @@ class StreamWorker:
                 "judge worker %s: Redis did not answer after stop; stopping the read",
                 self.queue.consumer,
             )
-            reader.cancel()
-            await asyncio.wait({reader})
+            await cancel_all([reader], "judge reader")
         elif not reader.cancelled():
             reader.result()  # a reader that crashed fails the worker, as before
 
@@ -170,7 +172,7 @@ class StreamWorker:
         loop = asyncio.get_running_loop()
         next_sweep = loop.time()
         cursor = "0-0"
-        while not self.stop.is_set():
+        while not (self.stop.is_set() or self.closing.is_set()):
             if self.slots.free == 0:
                 await first_or_stop(self.slots.wait(), self.stop)
                 continue
@@ -223,7 +225,7 @@ class StreamWorker:
     async def _health_loop(self) -> None:
         q = self.queue
         key = q.keys.worker(q.consumer)
-        while True:
+        while not self.closing.is_set():
             record = {
                 "consumer": q.consumer,
                 "host": socket.gethostname(),
@@ -240,7 +242,7 @@ class StreamWorker:
                 await self.redis.set(key, json.dumps(record), px=int(q.health_ttl * 1000))
             except Exception as exc:
                 log.warning("judge worker %s: health update failed: %r", q.consumer, exc)
-            await asyncio.sleep(q.health_interval)
+            await sleep_or_stop(q.health_interval, self.closing)
 
     async def _redis_failed(self, what: str, exc: Exception, backoff: Backoff) -> None:
         """Log a failed Redis call and wait before the next try (never raise)."""
@@ -318,11 +320,10 @@ class StreamWorker:
         if status in ("done", "failed"):  # finished elsewhere, only the ack was lost
             await self._with_retries(lambda: q.finish(entry_id, job.job_id, ""))
             return
-        keepalive = asyncio.create_task(self._keep_claim(entry_id))
         try:
-            await self.handler(job)
+            async with self._claim_kept(entry_id):
+                await self.handler(job)
         except Exception as exc:
-            keepalive.cancel()
             if deliveries < q.max_attempts:
                 log.warning(
                     "judge job %s attempt %d failed, will retry: %r", job.job_id, deliveries, exc
@@ -335,8 +336,6 @@ class StreamWorker:
                 )
                 await self._give_up(entry_id, job.job_id, fields, deliveries, repr(exc), exc, job)
             return
-        finally:
-            keepalive.cancel()
         self.processed += 1
         mine = await self._with_retries(lambda: q.finish(entry_id, job.job_id, "done"))
         if mine is False:
@@ -368,11 +367,28 @@ class StreamWorker:
             if job is not None:
                 await run_failure_hook(self.on_failure, job, exc)
 
-    async def _keep_claim(self, entry_id: str) -> None:
-        """Refresh our claim while the handler runs so a slow job isn't taken over."""
+    @contextlib.asynccontextmanager
+    async def _claim_kept(self, entry_id: str) -> AsyncIterator[None]:
+        """Refresh our claim on `entry_id` while the body runs, so a slow job isn't taken
+        over; on exit the refresher has surely stopped, so a hand-back or retry that
+        follows is never undone by a late refresh.
+
+        Stopping it takes a flag as well as a cancel: on Python 3.11 a cancel that lands
+        while redis-py writes a command (it wraps writes in asyncio.wait_for) is lost
+        when the write completes at the same moment (CPython gh-86296).
+        """
+        finished = asyncio.Event()
+        keepalive = asyncio.create_task(self._keep_claim(entry_id, finished))
+        try:
+            yield
+        finally:
+            finished.set()
+            keepalive.cancel()
+            await asyncio.wait({keepalive})
+
+    async def _keep_claim(self, entry_id: str, finished: asyncio.Event) -> None:
         q = self.queue
-        while True:
-            await asyncio.sleep(q.visibility_timeout / 3)
+        while not await sleep_or_stop(q.visibility_timeout / 3, finished):
             try:
                 if not await q.touch(entry_id):
                     log.warning(

@@ -1,4 +1,9 @@
-"""Stopping a Redis-queue worker while Redis does not answer: shutdown must still end.
+"""Stopping a Redis-queue worker always ends, whatever Redis is doing at the time.
+
+Two ways it used to hang. A cancel that lands while redis-py writes a command is lost on
+Python 3.11 (it wraps writes in asyncio.wait_for, CPython gh-86296), so loops that only
+ended on a cancel (worker health, claim refresh) could run on forever. And a Redis that
+stops answering held the reader, and with it shutdown.
 
 A client without a socket timeout (redis-py's default before 8.0; reads block on
 purpose) waits forever on a stalled server or a half-open connection, so the worker must
@@ -10,12 +15,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import uuid
 from collections.abc import AsyncIterator
 
 import pytest
 import redis.asyncio as aioredis
 
 from judging.queue import QueuedJob, RedisStreamJobQueue
+from tests.judging.test_queue import REDIS_URL, require_redis
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -81,3 +88,34 @@ async def test_stop_ends_the_worker_when_redis_never_answers(
     await asyncio.wait_for(task, 30)  # a hang guard: before the fix this never returned
     assert handled == []
     await client.aclose()
+
+
+async def test_stop_ends_the_worker_while_it_talks_to_redis() -> None:
+    """Stop lands at random points of the worker's Redis traffic (health, claim refresh,
+    reads, finishing jobs); every stop must end the worker."""
+    require_redis()
+    prefix = f"test:{uuid.uuid4().hex[:12]}:judge"
+    options = {"concurrency": 2, "block": 0.05, "reclaim_interval": 0.05}
+    queue = RedisStreamJobQueue(
+        REDIS_URL, prefix=prefix, health_interval=0.01, visibility_timeout=0.06, **options
+    )
+    finished: asyncio.Queue[str] = asyncio.Queue()
+
+    async def handler(job: QueuedJob) -> None:
+        await asyncio.sleep(0.03)  # long enough for claim refreshes to run
+        finished.put_nowait(job.job_id)
+
+    try:
+        for n in range(60):
+            await queue.enqueue(QueuedJob(f"job-{n}", {}))
+            stop = asyncio.Event()
+            task = asyncio.create_task(queue.run_worker(handler, stop=stop))
+            assert await asyncio.wait_for(finished.get(), 10) == f"job-{n}"
+            stop.set()
+            stopped, _ = await asyncio.wait({task}, timeout=30)  # a hang guard
+            assert stopped, f"the worker did not stop (round {n})"
+    finally:
+        keys = [key async for key in queue.redis.scan_iter(match=f"{prefix}:*")]
+        if keys:
+            await queue.redis.delete(*keys)
+        await queue.close()
