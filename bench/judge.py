@@ -18,9 +18,9 @@ from collections.abc import Awaitable, Callable
 
 from judging.cgroups import CgroupPool
 from judging.pipeline import Judge
+from judging.request import JudgeRequest, TestCase
 from judging.sandbox import Sandbox
 from judging.sandbox_policy import MIB
-from judging.tasks import JudgeTask, TestCase
 
 PYTHON = "/usr/bin/python3"
 IDLE_S = 0.030  # the idle-gap case: sporadic submissions rather than a busy queue
@@ -185,7 +185,7 @@ async def python_flags(sandbox: Sandbox) -> None:
 
 async def end_to_end(judge: Judge) -> None:
     tests = [TestCase(str(i), f"{i} {i * 7}\n".encode(), f"{i * 8}\n".encode()) for i in range(20)]
-    task = JudgeTask("python", APLUSB, tests)
+    task = JudgeRequest("python", APLUSB, tests)
     await judge.judge(task)  # warm
     judged = []
     for _ in range(3):
@@ -209,7 +209,7 @@ async def throughput(judge: Judge, total: int) -> None:
     per = 50
     submissions = max(1, total // per)
     tests = [TestCase(str(i), b"", b"") for i in range(per)]
-    task = JudgeTask("python", "pass\n", tests)
+    task = JudgeRequest("python", "pass\n", tests)
     start = time.perf_counter()
     results = await asyncio.gather(*(judge.judge(task) for _ in range(submissions)))
     elapsed = time.perf_counter() - start
@@ -237,7 +237,7 @@ async def cpp(judge: Judge) -> None:
     async def record(event: object) -> None:
         events.append((getattr(event, "kind", "?"), time.perf_counter() - start))
 
-    result = await judge.judge(JudgeTask("cpp", CPP_APLUSB, tests), record)
+    result = await judge.judge(JudgeRequest("cpp", CPP_APLUSB, tests), record)
     compiled_at = next(t for kind, t in events if kind == "compiled")
     finished_at = events[-1][1]
     test_ms = [t.time_ms for t in result.tests]

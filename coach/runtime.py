@@ -12,12 +12,12 @@ from coach.conversation import Conversations
 from coach.exceptions import ProviderNotConfigured
 from coach.generation.pipeline import ProblemGenerator
 from coach.generation.request import Limits
-from coach.generation.validate import JudgeLike
 from coach.learning.service import LearningPaths
 from coach.providers import ProviderConfig, UnavailableProvider, create_provider
 from coach.providers.base import Provider
 from coach.replies import Emit
 from coach.streams import StreamRegistry
+from judging.backend import JudgeBackend
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def build_coach(
     config: ProviderConfig,
     emit: Emit,
     *,
-    judge: Callable[[], JudgeLike],
+    judge: Callable[[], JudgeBackend],
     contest_guard: Callable[[], ContestGuard | None],
     daily_tokens: int,
     limits: Limits | None = None,

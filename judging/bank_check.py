@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
-from judging.pipeline import Judge
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
+from judging.backend import JudgeBackend
+from judging.request import CheckerSpec, JudgeRequest, TestCase
 from storage.problem_package import ProblemPackage
 
 
@@ -29,8 +29,8 @@ class SolutionCheck:
         return self.problem is None
 
 
-def task_for(package: ProblemPackage, language: str, source: str) -> JudgeTask:
-    return JudgeTask(
+def request_for(package: ProblemPackage, language: str, source: str) -> JudgeRequest:
+    return JudgeRequest(
         language=language,
         source=source,
         tests=[TestCase(t.name, t.input, t.expected, t.hidden) for t in package.tests],
@@ -42,12 +42,12 @@ def task_for(package: ProblemPackage, language: str, source: str) -> JudgeTask:
 
 
 async def check_package(
-    judge: Judge, package: ProblemPackage, *, headroom: float = 0.5
+    judge: JudgeBackend, package: ProblemPackage, *, headroom: float = 0.5
 ) -> list[SolutionCheck]:
     checks = []
     limit_ms = int(package.time_limit * 1000)
     for language, source in sorted(package.solutions.items()):
-        result = await judge.judge(task_for(package, language, source))
+        result = await judge.judge(request_for(package, language, source))
         problem = None
         if result.verdict != "AC":
             failing = next((t for t in result.tests if t.verdict != "AC"), None)
@@ -66,7 +66,7 @@ async def check_package(
 
 
 async def check_bank(
-    judge: Judge,
+    judge: JudgeBackend,
     packages: Iterable[ProblemPackage],
     *,
     headroom: float = 0.5,

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from judging.errors import CheckerConfigError, JudgingError
+from judging.results import trim_text
 
 if TYPE_CHECKING:
     from judging.programs import Program
@@ -124,8 +125,6 @@ async def custom(
     Exit 0 accepts, 1 or 2 reject (wrong answer / presentation); anything else, a
     signal or a limit means the checker is broken: CheckerFailed (IE).
     """
-    from judging.results import trim_text
-
     async with sandbox.workspace() as data:
         for name, content in (("input", input), ("output", actual), ("answer", expected)):
             path = data.path / name

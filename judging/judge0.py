@@ -2,9 +2,9 @@
 
 Speaks Judge0's documented API (https://ce.judge0.com): one submission per test is
 created with POST /submissions/batch?base64_encoded=true, then polled with
-GET /submissions/batch?tokens=...; Judge0 status ids map onto our verdicts. Outputs are
-checked here with our own checkers (no expected_output is sent), so verdicts mean the
-same as with the local judge, and the result has the same shape (JudgeResult, events).
+GET /submissions/batch?tokens=...; Judge0 status ids map onto our RunOutcome, and each
+finished run goes through the same grader as the local judge's (no expected_output is
+sent), so verdicts mean the same and the result has the same shape (JudgeResult, events).
 Custom checker programs need the local sandbox and are not supported here (IE).
 """
 
@@ -20,20 +20,22 @@ from typing import Any
 
 import httpx
 
-from judging.checkers import Checker, bind_checker, check
+from judging.backend import INTERNAL_ERROR, EventCallback, JudgeBackend
+from judging.checkers import Checker, bind_checker
 from judging.errors import CheckerConfigError, JudgingError
-from judging.events import Compiled, Finished, TestFinished
-from judging.languages import LanguageStatus, get_language
-from judging.pipeline import INTERNAL_ERROR, EventCallback, safe_emitter
-from judging.results import JudgeResult, TestReport, report_for, trim_text
-from judging.sandbox import RunOutcome
-from judging.tasks import JudgeTask, TestCase
-from judging.verdicts import Verdict, run_verdict
+from judging.events import Compiled, TestFinished
+from judging.grader import grade, internal_error_report
+from judging.languages import LANGUAGES, Language, LanguageStatus
+from judging.outcome import RunOutcome
+from judging.request import JudgeRequest, TestCase
+from judging.results import JudgeResult, TestReport, trim_text
+from judging.verdicts import Verdict
+from storage.languages import LanguageId
 
 log = logging.getLogger(__name__)
 
 # Judge0 CE language ids; override per deployment (GET /languages lists a server's).
-DEFAULT_LANGUAGE_IDS: dict[str, int] = {
+DEFAULT_LANGUAGE_IDS: dict[LanguageId, int] = {
     "python": 71,  # Python (3.8.1)
     "javascript": 63,  # JavaScript (Node.js 12.14.0)
     "c": 50,  # C (GCC 9.2.0)
@@ -95,8 +97,8 @@ def outcome_from_judge0(item: Mapping[str, Any], memory_limit_mb: int) -> RunOut
     )
 
 
-class Judge0Judge:
-    """Judges submissions on a Judge0 server; same `judge()` contract as `Judge`.
+class Judge0Judge(JudgeBackend):
+    """Judges submissions on a Judge0 server: the remote backend of `JudgeBackend`.
 
     base_url: the Judge0 server, e.g. "https://judge0.example.com".
     auth_token: sent as X-Auth-Token when the server requires it.
@@ -118,12 +120,12 @@ class Judge0Judge:
         headers = {"X-Auth-Token": auth_token} if auth_token else {}
         self._own_client = client is None
         self.client = client or httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30)
-        self.language_ids = dict(language_ids)
+        self.language_ids: dict[str, int] = dict(language_ids)
         self.poll_interval_s = poll_interval_s
         self.timeout_s = timeout_s
 
     async def start(self) -> None:
-        """Nothing to prepare locally; kept so the server treats both judges alike."""
+        """Nothing to prepare: the server is only reached when judging."""
 
     async def close(self) -> None:
         if self._own_client:
@@ -131,8 +133,6 @@ class Judge0Judge:
 
     async def available_languages(self) -> dict[str, LanguageStatus]:
         """Our languages that have a Judge0 id (the server itself is not probed)."""
-        from judging.languages import LANGUAGES
-
         statuses = {}
         for lang in LANGUAGES.values():
             judge0_id = self.language_ids.get(lang.id)
@@ -145,50 +145,34 @@ class Judge0Judge:
             )
         return statuses
 
-    async def __aenter__(self) -> Judge0Judge:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
-
-    async def judge(self, task: JudgeTask, on_event: EventCallback | None = None) -> JudgeResult:
-        """Judge `task` remotely; events and result as `Judge.judge`."""
-        get_language(task.language)  # unknown ids raise, as with the local judge
-        emit = safe_emitter(on_event)
-        try:
-            result = await self._judge(task, emit)
-        except (JudgingError, httpx.HTTPError, KeyError, ValueError, TypeError):
-            log.exception("Judge0 judging failed")
-            result = JudgeResult(Verdict.IE, 0.0, 0, 0, error=INTERNAL_ERROR)
-        await emit(Finished(result))
-        return result
-
-    async def _judge(self, task: JudgeTask, emit: EventCallback) -> JudgeResult:
-        language_id = self.language_ids.get(task.language)
+    async def _judge(
+        self, request: JudgeRequest, language: Language, emit: EventCallback
+    ) -> JudgeResult:
+        language_id = self.language_ids.get(request.language)
         if language_id is None:
-            raise JudgingError(f"no Judge0 language id for {task.language!r}")
+            raise JudgingError(f"no Judge0 language id for {request.language!r}")
         try:
-            checker = bind_checker(task.checker.kind, task.checker.options)
+            checker = bind_checker(request.checker.kind, request.checker.options)
         except CheckerConfigError:
             log.exception("misconfigured checker for Judge0")
             return JudgeResult(Verdict.IE, 0.0, 0, 0, error=INTERNAL_ERROR)
-        tests = task.selected_tests()
-        tokens = await self._submit(task, language_id, tests)
-        return await self._collect(task, tests, tokens, checker, emit)
+        tests = request.selected_tests()
+        tokens = await self._submit(request, language_id, tests)
+        return await self._collect(request, language, tests, tokens, checker, emit)
 
     async def _submit(
-        self, task: JudgeTask, language_id: int, tests: Sequence[TestCase]
+        self, request: JudgeRequest, language_id: int, tests: Sequence[TestCase]
     ) -> list[str]:
         tokens: list[str] = []
         for start in range(0, len(tests), BATCH_SIZE):
             batch = [
                 {
                     "language_id": language_id,
-                    "source_code": _b64(task.source),
+                    "source_code": _b64(request.source),
                     "stdin": _b64(test.input),
-                    "cpu_time_limit": task.time_limit_s,
-                    "wall_time_limit": task.time_limit_s * 2 + 1,
-                    "memory_limit": task.memory_limit_mb * 1024,
+                    "cpu_time_limit": request.time_limit_s,
+                    "wall_time_limit": request.time_limit_s * 2 + 1,
+                    "memory_limit": request.memory_limit_mb * 1024,
                 }
                 for test in tests[start : start + BATCH_SIZE]
             ]
@@ -206,7 +190,8 @@ class Judge0Judge:
 
     async def _collect(
         self,
-        task: JudgeTask,
+        request: JudgeRequest,
+        language: Language,
         tests: Sequence[TestCase],
         tokens: list[str],
         checker: Checker,
@@ -227,7 +212,7 @@ class Judge0Judge:
                 if not compiled:
                     compiled = True
                     await emit(Compiled(True, "", 0))
-                report = await self._report(task, index, tests[index], item, checker)
+                report = await self._report(request, language, index, tests[index], item, checker)
                 reports[index] = report
                 await emit(TestFinished(report.redacted(), len(tests)))
             if len(reports) < len(tests):
@@ -258,7 +243,8 @@ class Judge0Judge:
 
     async def _report(
         self,
-        task: JudgeTask,
+        request: JudgeRequest,
+        language: Language,
         index: int,
         test: TestCase,
         item: Mapping[str, Any],
@@ -272,22 +258,6 @@ class Judge0Judge:
             *RUNTIME_SIGNALS,
         ):
             log.error("Judge0 internal status %s: %s", status, item.get("message"))
-            return TestReport(index, Verdict.IE, 0, 0, test.hidden, name=test.name)
-        outcome = outcome_from_judge0(item, task.memory_limit_mb)
-        verdict = run_verdict(
-            exit_code=outcome.exit_code,
-            timed_out=outcome.timed_out,
-            memory_exceeded=outcome.memory_exceeded,
-            output_exceeded=outcome.output_exceeded,
-            stderr=outcome.stderr,
-            memory_errors=get_language(task.language).memory_errors,
-        )
-        feedback = None
-        if verdict is None:
-            if test.expected is None:
-                verdict = Verdict.AC
-            else:
-                result = await check(checker, test.input, test.expected, outcome.stdout)
-                verdict = Verdict.AC if result.passed else Verdict.WA
-                feedback = result.feedback
-        return report_for(index, test, verdict, outcome, feedback)
+            return internal_error_report(index, test)
+        outcome = outcome_from_judge0(item, request.memory_limit_mb)
+        return await grade(index, test, outcome, checker, memory_errors=language.memory_errors)

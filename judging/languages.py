@@ -5,7 +5,8 @@ toolchain its version, and a self-test program with its expected output; plus th
 adjustments its runtime needs (the JVM and V8 reserve huge address space and start
 threads, so they are capped with their own flags and get more tasks). Command templates
 may use {box} (the workspace as the program sees it) and {memory_mb} (the user's memory
-limit). Adding Go or Rust is one more entry in LANGUAGES.
+limit). The keys are `storage.languages.LANGUAGE_IDS` (a test holds them equal), so
+adding Go or Rust is one more id there and one more entry in LANGUAGES.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from judging.errors import JudgingError, UnknownLanguage
+from judging.programs import Program
 from judging.sandbox_policy import MIB, Bind, Limits
 
 if TYPE_CHECKING:
@@ -236,6 +238,14 @@ class LanguageStatus:
     reason: str | None = None
 
 
+def unavailable_everywhere(reason: str) -> dict[str, LanguageStatus]:
+    """Every language unavailable for one reason (a judge that cannot run at all)."""
+    return {
+        lang.id: LanguageStatus(lang.id, lang.name, False, None, reason)
+        for lang in LANGUAGES.values()
+    }
+
+
 PROBE_LIMITS = Limits(
     cpu_time_s=10,
     wall_time_s=20,
@@ -272,7 +282,6 @@ async def _probe_all(sandbox: Sandbox) -> dict[str, LanguageStatus]:
 
 async def probe_language(sandbox: Sandbox, language: Language) -> LanguageStatus:
     """Version probe plus self-test of one language in `sandbox`."""
-    from judging.programs import Program
 
     def unavailable(reason: str, version: str | None = None) -> LanguageStatus:
         return LanguageStatus(language.id, language.name, False, version, reason)

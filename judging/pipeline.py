@@ -1,9 +1,9 @@
-"""The judge pipeline: compile once, run tests concurrently, check, report as it goes.
+"""The local judge: compile once, run tests concurrently, grade, report as it goes.
 
-`Judge` owns the sandbox and one semaphore sized to the cores, shared by every
-submission it judges, so several submissions never oversubscribe the machine. Each
-submission feeds at most that many runs into the semaphore at a time, so a 100-test
-submission cannot queue ahead of everyone else.
+`Judge`, the sandbox backend of `JudgeBackend`, owns the sandbox and one semaphore sized
+to the cores, shared by every submission it judges, so several submissions never
+oversubscribe the machine. Each submission feeds at most that many runs into the
+semaphore at a time, so a 100-test submission cannot queue ahead of everyone else.
 """
 
 from __future__ import annotations
@@ -14,27 +14,33 @@ import hashlib
 import logging
 import os
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from judging.checkers import Checker, CheckResult, bind_checker, check
-from judging.errors import CheckerConfigError, JudgingError, UnknownLanguage
-from judging.events import Compiled, Event, Finished, TestFinished
-from judging.languages import Language, LanguageStatus, available_languages, get_language
+from judging.backend import INTERNAL_ERROR, EventCallback, JudgeBackend
+from judging.checkers import Checker, bind_checker
+from judging.errors import CheckerConfigError, JudgingError, SandboxUnavailable, UnknownLanguage
+from judging.events import Compiled, Event, TestFinished
+from judging.grader import grade, internal_error_report
+from judging.languages import (
+    Language,
+    LanguageStatus,
+    available_languages,
+    get_language,
+    unavailable_everywhere,
+)
 from judging.programs import Program
-from judging.results import JudgeResult, TestReport, report_for
-from judging.sandbox import RunOutcome, Sandbox
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
-from judging.verdicts import Verdict, run_verdict
+from judging.request import CheckerSpec, JudgeRequest, TestCase
+from judging.results import JudgeResult, TestReport
+from judging.sandbox import Sandbox
+from judging.verdicts import Verdict
 
 log = logging.getLogger(__name__)
 
-EventCallback = Callable[[Event], Awaitable[None]]
 CHECKER_CACHE_SIZE = 16
-INTERNAL_ERROR = "The judge failed on its side; this submission was not held against you."
 
 
-class Judge:
+class Judge(JudgeBackend):
     """Judges submissions in a sandbox, `concurrency` runs at a time.
 
     sandbox: the Sandbox to use (default: a new one with default policy).
@@ -57,7 +63,13 @@ class Judge:
         self._checker_spaces = contextlib.AsyncExitStack()
 
     async def start(self) -> None:
-        await self.sandbox.start()
+        """Start the sandbox; without one (no bubblewrap, say) the judge is unavailable."""
+        if self.unavailable is not None:
+            return
+        try:
+            await self.sandbox.start()
+        except SandboxUnavailable as exc:  # the caller says so once, in its own words
+            self.unavailable = str(exc)
 
     async def close(self) -> None:
         for task in self._checkers.values():
@@ -66,58 +78,33 @@ class Judge:
         await self._checker_spaces.aclose()
         await self.sandbox.close()
 
-    async def __aenter__(self) -> Judge:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
-
     async def available_languages(self) -> dict[str, LanguageStatus]:
         """Every registered language with its availability here (probed once, cached)."""
         await self.start()
+        if self.unavailable is not None:
+            return unavailable_everywhere(self.unavailable)
         return await available_languages(self.sandbox)
 
-    async def judge(self, task: JudgeTask, on_event: EventCallback | None = None) -> JudgeResult:
-        """Judge one submission, awaiting `on_event(event)` for each step as it happens.
-
-        task: the submission (language, source, tests, limits, checker, mode).
-        on_event: optional coroutine function; gets Compiled, then TestFinished per test
-            in completion order, then Finished. Its exceptions are logged and ignored.
-        Raises UnknownLanguage for a language id not in the registry; every other
-        failure is reported in the result (CE, IE, ...).
-        """
-        language = get_language(task.language)
-        emit = safe_emitter(on_event)
+    async def _judge(
+        self, request: JudgeRequest, language: Language, emit: EventCallback
+    ) -> JudgeResult:
+        tests = request.selected_tests()
         try:
-            await self.start()
-            result = await self._judge(task, language, emit)
-        except UnknownLanguage:
-            raise
-        except Exception:  # ours to log, never the user's to see (may hold test data)
-            log.exception("judging failed (language %s)", task.language)
-            result = JudgeResult(Verdict.IE, 0.0, 0, 0, error=INTERNAL_ERROR)
-        await emit(Finished(result))
-        return result
-
-    async def _judge(self, task: JudgeTask, language: Language, emit: EventCallback) -> JudgeResult:
-        tests = task.selected_tests()
-        try:
-            checker = await self._bind_checker(task.checker)
+            checker = await self._bind_checker(request.checker)
         except CheckerConfigError:
-            log.exception("misconfigured checker %r", task.checker.kind)
+            log.exception("misconfigured checker %r", request.checker.kind)
             return JudgeResult(Verdict.IE, 0.0, 0, 0, error=INTERNAL_ERROR)
         async with self.sandbox.workspace() as workspace:
-            program = Program.prepare(self.sandbox, language, task.source, workspace)
+            program = Program.prepare(self.sandbox, language, request.source, workspace)
             if program.needs_compile_first:
                 async with self._slots:
                     program = await program.compile()
                 await emit(Compiled(program.ok, program.message, program.compile_ms))
                 if not program.ok:
                     return JudgeResult(Verdict.CE, 0.0, 0, 0, compile_message=program.message)
-                reports = await self._run_tests(program, task, tests, checker, emit)
+                reports = await self._run_tests(program, request, tests, checker, emit)
             else:
-                checked = await self._check_while_testing(program, task, tests, checker, emit)
+                checked = await self._check_while_testing(program, request, tests, checker, emit)
                 if isinstance(checked, Program):
                     return JudgeResult(Verdict.CE, 0.0, 0, 0, compile_message=checked.message)
                 reports = checked
@@ -126,7 +113,7 @@ class Judge:
     async def _check_while_testing(
         self,
         program: Program,
-        task: JudgeTask,
+        request: JudgeRequest,
         tests: Sequence[TestCase],
         checker: Checker,
         emit: EventCallback,
@@ -150,7 +137,9 @@ class Judge:
                 return await program.compile()
 
         checking = asyncio.ensure_future(check())
-        testing = asyncio.ensure_future(self._run_tests(program, task, tests, checker, after_check))
+        testing = asyncio.ensure_future(
+            self._run_tests(program, request, tests, checker, after_check)
+        )
         try:
             checked = await checking
         except BaseException:
@@ -167,7 +156,7 @@ class Judge:
     async def _run_tests(
         self,
         program: Program,
-        task: JudgeTask,
+        request: JudgeRequest,
         tests: Sequence[TestCase],
         checker: Checker,
         emit: EventCallback,
@@ -177,7 +166,7 @@ class Judge:
 
         async def worker() -> None:
             for index in pending:
-                report = await self._run_test(program, task, index, tests[index], checker)
+                report = await self._run_test(program, request, index, tests[index], checker)
                 reports[index] = report
                 await emit(TestFinished(report.redacted(), len(tests)))
 
@@ -188,43 +177,26 @@ class Judge:
         return [report for report in reports if report is not None]
 
     async def _run_test(
-        self, program: Program, task: JudgeTask, index: int, test: TestCase, checker: Checker
+        self, program: Program, request: JudgeRequest, index: int, test: TestCase, checker: Checker
     ) -> TestReport:
         try:
             async with self._slots:
-                outcome = await program.run(test.input, task.time_limit_s, task.memory_limit_mb)
-            verdict = run_verdict(
-                exit_code=outcome.exit_code,
-                timed_out=outcome.timed_out,
-                memory_exceeded=outcome.memory_exceeded,
-                output_exceeded=outcome.output_exceeded,
-                stderr=outcome.stderr,
-                memory_errors=program.language.memory_errors,
-            )
-            feedback = None
-            if verdict is None:
-                custom = task.checker.kind == "custom"
-                result = await self._check(checker, test, outcome, sandboxed=custom)
-                verdict = Verdict.AC if result.passed else Verdict.WA
-                feedback = result.feedback
+                outcome = await program.run(
+                    test.input, request.time_limit_s, request.memory_limit_mb
+                )
         except JudgingError:
-            log.exception("test %d of a %s submission failed on our side", index, task.language)
-            return TestReport(index, Verdict.IE, 0, 0, test.hidden, name=test.name)
-        return report_for(index, test, verdict, outcome, feedback)
-
-    async def _check(
-        self, checker: Checker, test: TestCase, outcome: RunOutcome, *, sandboxed: bool
-    ) -> CheckResult:
-        if test.expected is None:
-            return CheckResult(True)
-        try:
-            # A custom checker runs in the sandbox and takes a core like any run.
-            async with self._slots if sandboxed else contextlib.nullcontext():
-                return await check(checker, test.input, test.expected, outcome.stdout)
-        except JudgingError:
-            raise
-        except Exception as exc:  # a checker bug must be IE, never WA or a crash
-            raise JudgingError(f"checker raised {type(exc).__name__}") from exc
+            log.exception("test %d of a %s submission failed on our side", index, request.language)
+            return internal_error_report(index, test)
+        # A custom checker runs in the sandbox and takes a core like any run.
+        slot = self._slots if request.checker.kind == "custom" else None
+        return await grade(
+            index,
+            test,
+            outcome,
+            checker,
+            memory_errors=program.language.memory_errors,
+            checker_slot=slot,
+        )
 
     async def _bind_checker(self, spec: CheckerSpec) -> Checker:
         if spec.kind != "custom":
@@ -266,30 +238,3 @@ def get_checker_language(language_id: str) -> Language:
         return get_language(language_id)
     except UnknownLanguage as exc:
         raise CheckerConfigError(str(exc)) from None
-
-
-def safe_emitter(on_event: EventCallback | None) -> EventCallback:
-    """Wrap a caller's callback so its failures are logged, never fail the judging."""
-
-    async def emit(event: Event) -> None:
-        if on_event is None:
-            return
-        try:
-            await on_event(event)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("on_event callback failed for %s event", event.kind)
-
-    return emit
-
-
-_default_judge: Judge | None = None
-
-
-async def judge(task: JudgeTask, on_event: EventCallback | None = None) -> JudgeResult:
-    """Judge with a process-wide default Judge (created on first use, sandbox required)."""
-    global _default_judge
-    if _default_judge is None:
-        _default_judge = Judge()
-    return await _default_judge.judge(task, on_event)

@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from judging.languages import Language
+from judging.outcome import RunOutcome
 from judging.results import trim_text
-from judging.sandbox import RunOutcome, Sandbox, Workspace
+from judging.sandbox import Sandbox, Workspace
 from judging.sandbox_policy import Mount
+
+if TYPE_CHECKING:  # languages builds Programs for its self-tests
+    from judging.languages import Language
 
 BOX = "/box"
 COMPILE_MESSAGE_LIMIT = 8 * 1024

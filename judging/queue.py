@@ -14,7 +14,7 @@ from judging.queue_base import (
     JobFailure,
     JobHandler,
     JobQueue,
-    JudgeJob,
+    QueuedJob,
     default_concurrency,
 )
 from judging.queue_keys import DEFAULT_GROUP, DEFAULT_PREFIX, QueueKeys
@@ -28,9 +28,9 @@ __all__ = [
     "JobFailure",
     "JobHandler",
     "JobQueue",
-    "JudgeJob",
     "MemoryJobQueue",
     "QueueKeys",
+    "QueuedJob",
     "RedisStreamJobQueue",
     "WorkerHealth",
     "create_job_queue",

@@ -1,6 +1,6 @@
 """The judge work queue's interface, shared by the in-process and the Redis backend.
 
-The realtime layer only sees `JobQueue`: it enqueues a `JudgeJob` when a submission
+The realtime layer only sees `JobQueue`: it enqueues a `QueuedJob` when a submission
 arrives and runs `run_worker` (embedded mode: in the web process; scaled mode: in each
 `codearena worker`). Which backend sits behind it is a configuration detail, as with
 python-socketio's in-memory vs Redis managers.
@@ -27,8 +27,8 @@ DEFAULT_RESULT_TTL = 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
-class JudgeJob:
-    """One submission to judge.
+class QueuedJob:
+    """The queue's envelope around one piece of work (what to judge is the handler's job).
 
     `payload` is JSON-serialisable data the realtime layer needs to judge and report
     (submission id, user id, room, ...); the queue never interprets it. `attempt` is 1 on
@@ -51,10 +51,10 @@ class JobFailure:
     failed_at: float
 
 
-JobHandler = Callable[[JudgeJob], Awaitable[None]]
+JobHandler = Callable[[QueuedJob], Awaitable[None]]
 """Judges one job. Returning means judged (whatever the verdict); raising means retry."""
 
-FailureHook = Callable[[JudgeJob, BaseException | None], Awaitable[None]]
+FailureHook = Callable[[QueuedJob, BaseException | None], Awaitable[None]]
 """Called once when a job is given up on, e.g. to emit `code:error` to the user.
 
 The exception is None when no handler raised in this process: the worker running the
@@ -66,7 +66,7 @@ class JobQueue(abc.ABC):
     """Where submissions wait for a judge; one interface, in-process or on Redis."""
 
     @abc.abstractmethod
-    async def enqueue(self, job: JudgeJob) -> bool:
+    async def enqueue(self, job: QueuedJob) -> bool:
         """Queue `job`; False if a job with this id was already queued or finished.
 
         Dedupe by id makes a retried `code:execute` (client reconnect, double click)
@@ -124,7 +124,7 @@ def default_concurrency() -> int:
 
 
 async def run_failure_hook(
-    hook: FailureHook | None, job: JudgeJob, exc: BaseException | None
+    hook: FailureHook | None, job: QueuedJob, exc: BaseException | None
 ) -> None:
     """Run the hook; its own failure is logged, never allowed to stop the worker."""
     if hook is None:

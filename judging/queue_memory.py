@@ -23,7 +23,7 @@ from judging.queue_base import (
     JobFailure,
     JobHandler,
     JobQueue,
-    JudgeJob,
+    QueuedJob,
     default_concurrency,
     run_failure_hook,
 )
@@ -86,7 +86,7 @@ class MemoryJobQueue(JobQueue):
         self.concurrency = concurrency or default_concurrency()
         self.max_attempts = max(1, max_attempts)
         self.grace_period = grace_period
-        self._queue: asyncio.Queue[JudgeJob] = asyncio.Queue()
+        self._queue: asyncio.Queue[QueuedJob] = asyncio.Queue()
         self._seen = ExpiringSet(dedupe_ttl)
         self._results = ExpiringSet(result_ttl)
         self._failures: deque[JobFailure] = deque(maxlen=max_failures)
@@ -95,13 +95,13 @@ class MemoryJobQueue(JobQueue):
         """Jobs waiting (not in flight); for tests and the health endpoint."""
         return self._queue.qsize()
 
-    async def enqueue(self, job: JudgeJob) -> bool:
+    async def enqueue(self, job: QueuedJob) -> bool:
         # Round-trip through JSON: same errors as the Redis backend, and the handler gets
         # its own copy, not the caller's dict.
         payload = json.loads(json.dumps(job.payload))
         if not self._seen.add(job.job_id):
             return False
-        self._queue.put_nowait(JudgeJob(job.job_id, payload))
+        self._queue.put_nowait(QueuedJob(job.job_id, payload))
         return True
 
     async def claim_result(self, job_id: str) -> bool:
@@ -142,7 +142,7 @@ class MemoryJobQueue(JobQueue):
             await self._process(job, handler, on_failure)
 
     async def _process(
-        self, job: JudgeJob, handler: JobHandler, on_failure: FailureHook | None
+        self, job: QueuedJob, handler: JobHandler, on_failure: FailureHook | None
     ) -> None:
         try:
             await handler(job)

@@ -18,7 +18,6 @@ import secrets
 import socket
 import time
 from dataclasses import dataclass
-from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import ResponseError
@@ -32,10 +31,12 @@ from judging.queue_base import (
     JobFailure,
     JobHandler,
     JobQueue,
-    JudgeJob,
+    QueuedJob,
     default_concurrency,
 )
 from judging.queue_keys import DEFAULT_GROUP, DEFAULT_PREFIX, QueueKeys
+from judging.queue_redis_worker import StreamWorker
+from judging.redis_replies import decode_payload, field_map, text
 
 # Dedupe and append in one step, so a crash between the two can neither lose a job
 # (marker set, entry missing) nor let a duplicate in.
@@ -99,28 +100,6 @@ return {r[1], out}
 def default_consumer() -> str:
     """A consumer name unique per process: host, pid and a random tag (pids get reused)."""
     return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
-
-
-def text(value: Any) -> str:
-    """Decode a reply element; callers may pass a client without decode_responses."""
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
-def field_map(fields: Any) -> dict[str, str]:
-    """Entry fields as a dict, from a parsed reply (dict) or a raw Lua reply (flat list)."""
-    if isinstance(fields, dict):
-        return {text(k): text(v) for k, v in fields.items()}
-    items = list(fields)
-    return {text(k): text(v) for k, v in zip(items[::2], items[1::2], strict=True)}
-
-
-def decode_payload(raw: str) -> dict[str, Any]:
-    """A stored payload, or {} if it is unreadable (that may be why the job failed)."""
-    try:
-        payload = json.loads(raw)
-    except ValueError:
-        return {}
-    return payload if isinstance(payload, dict) else {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +221,7 @@ class RedisStreamJobQueue(JobQueue):
                 raise
         self._group_ready = True
 
-    async def enqueue(self, job: JudgeJob) -> bool:
+    async def enqueue(self, job: QueuedJob) -> bool:
         payload = json.dumps(job.payload, separators=(",", ":"))
         await self.ensure_group()
         entry_id = await self._enqueue_script(
@@ -293,8 +272,6 @@ class RedisStreamJobQueue(JobQueue):
         stop: asyncio.Event,
         on_failure: FailureHook | None = None,
     ) -> None:
-        from judging.queue_redis_worker import StreamWorker
-
         await StreamWorker(self, handler, stop, on_failure).run()
 
     # Owner-checked stream operations, used by the worker.

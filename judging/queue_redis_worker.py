@@ -14,15 +14,15 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from judging.queue_base import FailureHook, JobHandler, JudgeJob, run_failure_hook
-from judging.queue_redis import field_map, text
+from judging.queue_base import FailureHook, JobHandler, QueuedJob, run_failure_hook
+from judging.redis_replies import stream_entries
 from loops import Backoff, cancel_all, first_or_stop, sleep_or_stop
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ T = TypeVar("T")
 # Redis calls made while finishing a job get this many tries before we give up and let
 # the reclaim sweep (and the `done` status check) sort it out.
 FINISH_TRIES = 5
+# After `stop`, the reader gets `block` plus this long to return on its own before it is
+# cancelled; and the Redis calls that hand jobs back get this long in all.
+STOP_MARGIN = 2.0
 
 
 class Slots:
@@ -79,6 +82,9 @@ class StreamWorker:
         self.processed = 0
         self.failed = 0
         self.started_at = time.time()
+        # Set when run() winds up: the health loop ends on it, not only on a cancel,
+        # because a cancel can be lost (see _claim_kept).
+        self.closing = asyncio.Event()
 
     async def run(self) -> None:
         q = self.queue
@@ -88,21 +94,45 @@ class StreamWorker:
         health = asyncio.create_task(self._health_loop(), name="judge-health")
         # One feeder both reclaims and reads: two feeders competing for the same slots
         # starved the reclaim sweep whenever the blocking read held every slot.
-        feeders = [asyncio.create_task(self._read_loop(), name="judge-read")]
+        reader = asyncio.create_task(self._read_loop(), name="judge-read")
         try:
-            # Feeders return on their own once `stop` is set (within `block` seconds).
-            await asyncio.gather(*feeders)
+            await self._stop_reader(reader)
             await self._drain()
         finally:
-            for task in feeders:
-                task.cancel()
+            self.closing.set()
+            reader.cancel()
             await self._abandon_running()
-            health.cancel()
-            await asyncio.gather(*feeders, health, return_exceptions=True)
+            await cancel_all([reader, health], "judge worker loop")
             with contextlib.suppress(Exception):
-                async with asyncio.timeout(2):
+                async with asyncio.timeout(STOP_MARGIN):
                     await self.redis.delete(q.keys.worker(q.consumer))
             log.info("judge worker %s stopped", q.consumer)
+
+    async def _stop_reader(self, reader: asyncio.Task[None]) -> None:
+        """Wait for `stop`, then for the reader to return on its own, but not forever.
+
+        The reader notices `stop` between Redis calls, within `block` seconds while Redis
+        answers. A call that does not return (a stalled server, a half-open connection;
+        the client may have no socket timeout at all, redis-py's default before 8.0)
+        must not hold up shutdown, so the reader is cancelled after `block` +
+        STOP_MARGIN. Entries a cancelled read had already received stay pending under
+        our name, and another worker reclaims them after the visibility timeout.
+        """
+        stopped = asyncio.ensure_future(self.stop.wait())
+        try:
+            await asyncio.wait({reader, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopped.cancel()
+        if not reader.done():
+            await asyncio.wait({reader}, timeout=self.queue.block + STOP_MARGIN)
+        if not reader.done():
+            log.warning(
+                "judge worker %s: Redis did not answer after stop; stopping the read",
+                self.queue.consumer,
+            )
+            await cancel_all([reader], "judge reader")
+        elif not reader.cancelled():
+            reader.result()  # a reader that crashed fails the worker, as before
 
     async def _drain(self) -> None:
         """Let in-flight jobs finish, up to the grace period."""
@@ -124,12 +154,15 @@ class StreamWorker:
             "judge worker %s: handing back %d unfinished job(s)", self.queue.consumer, len(running)
         )
         await cancel_all([task for task, _ in running.values()], "judge job")
-        for entry_id, (_, deliveries) in running.items():
-            with contextlib.suppress(Exception):
-                async with asyncio.timeout(2):
-                    await self.queue.touch(
-                        entry_id, idle_ms=self.queue.visibility_ms, retrycount=deliveries - 1
-                    )
+        # One bound for all hand-backs: entries not handed back are reclaimed anyway,
+        # after the visibility timeout.
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(STOP_MARGIN):
+                for entry_id, (_, deliveries) in running.items():
+                    with contextlib.suppress(Exception):
+                        await self.queue.touch(
+                            entry_id, idle_ms=self.queue.visibility_ms, retrycount=deliveries - 1
+                        )
 
     # Feeders
 
@@ -139,7 +172,7 @@ class StreamWorker:
         loop = asyncio.get_running_loop()
         next_sweep = loop.time()
         cursor = "0-0"
-        while not self.stop.is_set():
+        while not (self.stop.is_set() or self.closing.is_set()):
             if self.slots.free == 0:
                 await first_or_stop(self.slots.wait(), self.stop)
                 continue
@@ -192,7 +225,7 @@ class StreamWorker:
     async def _health_loop(self) -> None:
         q = self.queue
         key = q.keys.worker(q.consumer)
-        while True:
+        while not self.closing.is_set():
             record = {
                 "consumer": q.consumer,
                 "host": socket.gethostname(),
@@ -209,7 +242,7 @@ class StreamWorker:
                 await self.redis.set(key, json.dumps(record), px=int(q.health_ttl * 1000))
             except Exception as exc:
                 log.warning("judge worker %s: health update failed: %r", q.consumer, exc)
-            await asyncio.sleep(q.health_interval)
+            await sleep_or_stop(q.health_interval, self.closing)
 
     async def _redis_failed(self, what: str, exc: Exception, backoff: Backoff) -> None:
         """Log a failed Redis call and wait before the next try (never raise)."""
@@ -259,7 +292,7 @@ class StreamWorker:
     async def _judge(self, entry_id: str, fields: dict[str, str], deliveries: int) -> None:
         q = self.queue
         try:
-            job = JudgeJob(fields["job_id"], json.loads(fields["payload"]), deliveries)
+            job = QueuedJob(fields["job_id"], json.loads(fields["payload"]), deliveries)
         except (KeyError, ValueError, TypeError) as exc:
             log.error("judge worker: unreadable entry %s dropped: %r", entry_id, exc)
             await self._give_up(
@@ -287,11 +320,10 @@ class StreamWorker:
         if status in ("done", "failed"):  # finished elsewhere, only the ack was lost
             await self._with_retries(lambda: q.finish(entry_id, job.job_id, ""))
             return
-        keepalive = asyncio.create_task(self._keep_claim(entry_id))
         try:
-            await self.handler(job)
+            async with self._claim_kept(entry_id):
+                await self.handler(job)
         except Exception as exc:
-            keepalive.cancel()
             if deliveries < q.max_attempts:
                 log.warning(
                     "judge job %s attempt %d failed, will retry: %r", job.job_id, deliveries, exc
@@ -304,8 +336,6 @@ class StreamWorker:
                 )
                 await self._give_up(entry_id, job.job_id, fields, deliveries, repr(exc), exc, job)
             return
-        finally:
-            keepalive.cancel()
         self.processed += 1
         mine = await self._with_retries(lambda: q.finish(entry_id, job.job_id, "done"))
         if mine is False:
@@ -319,7 +349,7 @@ class StreamWorker:
         attempts: int,
         error: str,
         exc: BaseException | None,
-        job: JudgeJob | None = None,
+        job: QueuedJob | None = None,
     ) -> None:
         q = self.queue
         mine = await self._with_retries(
@@ -337,11 +367,28 @@ class StreamWorker:
             if job is not None:
                 await run_failure_hook(self.on_failure, job, exc)
 
-    async def _keep_claim(self, entry_id: str) -> None:
-        """Refresh our claim while the handler runs so a slow job isn't taken over."""
+    @contextlib.asynccontextmanager
+    async def _claim_kept(self, entry_id: str) -> AsyncIterator[None]:
+        """Refresh our claim on `entry_id` while the body runs, so a slow job isn't taken
+        over; on exit the refresher has surely stopped, so a hand-back or retry that
+        follows is never undone by a late refresh.
+
+        Stopping it takes a flag as well as a cancel: on Python 3.11 a cancel that lands
+        while redis-py writes a command (it wraps writes in asyncio.wait_for) is lost
+        when the write completes at the same moment (CPython gh-86296).
+        """
+        finished = asyncio.Event()
+        keepalive = asyncio.create_task(self._keep_claim(entry_id, finished))
+        try:
+            yield
+        finally:
+            finished.set()
+            keepalive.cancel()
+            await asyncio.wait({keepalive})
+
+    async def _keep_claim(self, entry_id: str, finished: asyncio.Event) -> None:
         q = self.queue
-        while True:
-            await asyncio.sleep(q.visibility_timeout / 3)
+        while not await sleep_or_stop(q.visibility_timeout / 3, finished):
             try:
                 if not await q.touch(entry_id):
                     log.warning(
@@ -365,18 +412,3 @@ class StreamWorker:
                     return None
                 await asyncio.sleep(backoff.next_delay())
         return None
-
-
-def stream_entries(reply: Any) -> list[tuple[str, dict[str, str]]]:
-    """(id, fields) pairs from an XREADGROUP reply, RESP2 (list) or RESP3 (dict)."""
-    if not reply:
-        return []
-    streams = reply.values() if isinstance(reply, dict) else (item[1] for item in reply)
-    found: list[tuple[str, dict[str, str]]] = []
-    for entries in streams:
-        for entry in entries:
-            entry_id, fields = entry[0], entry[1]
-            if fields is None:  # entry deleted while pending
-                continue
-            found.append((text(entry_id), field_map(fields)))
-    return found

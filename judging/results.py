@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from judging.verdicts import DESCRIPTIONS, Verdict, score, summarize
 
 if TYPE_CHECKING:
-    from judging.sandbox import RunOutcome
-    from judging.tasks import TestCase
+    from judging.outcome import RunOutcome
+    from judging.request import TestCase
 
 DATA_LIMIT = 4 * 1024  # characters of input/expected/actual/stderr shown per visible test
 

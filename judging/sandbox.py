@@ -26,41 +26,15 @@ from pathlib import Path
 from judging.cgroups import CgroupPool, CgroupUsage, RunCgroup
 from judging.errors import SandboxError, SandboxUnavailable
 from judging.launcher import build_launcher
+from judging.outcome import RunOutcome
 from judging.sandbox_policy import DEFAULT_POLICY, Bind, Limits, Mount, SandboxPolicy
 from judging.sandbox_process import RunOutcomeParts, SandboxProcess
 from judging.spares import SparePool
+from judging.unsandboxed import run_unsandboxed
 
 log = logging.getLogger(__name__)
 
 SPARE_TTL_S = 10.0  # an unused pre-built sandbox is thrown away after this long
-
-
-@dataclass(frozen=True)
-class RunOutcome:
-    """How one run ended and what it used.
-
-    exit_code is None when the program died of a signal (then `signal` names it, e.g.
-    "SIGSEGV"). cpu_ms covers the whole process tree; memory_kb is the peak resident set
-    of the largest process. The flags say which limit stopped it, if any.
-    """
-
-    exit_code: int | None
-    signal: str | None
-    cpu_ms: int
-    wall_ms: int
-    memory_kb: int
-    stdout: bytes
-    stderr: bytes
-    timed_out: bool = False
-    output_exceeded: bool = False
-    memory_exceeded: bool = False
-
-    @property
-    def ok(self) -> bool:
-        """Exited 0 within every limit."""
-        return self.exit_code == 0 and not (
-            self.timed_out or self.output_exceeded or self.memory_exceeded
-        )
 
 
 @dataclass(frozen=True)
@@ -175,7 +149,9 @@ class Sandbox:
     async def _start_sandboxed(self) -> None:
         bwrap = self.policy.bwrap
         if not await asyncio.to_thread(os.access, bwrap, os.X_OK):
-            raise SandboxUnavailable(f"bubblewrap not found at {bwrap}")
+            raise SandboxUnavailable(
+                f"bubblewrap not found at {bwrap}; install it with `apt-get install bubblewrap`"
+            )
         if self._launcher is None:
             self._launcher = await asyncio.to_thread(build_launcher, self.state_dir)
         if self._use_cgroups and self.cgroups is None:
@@ -265,8 +241,6 @@ class Sandbox:
         """
         await self.start()
         if not self.sandboxed:
-            from judging.unsandboxed import run_unsandboxed
-
             log.warning("UNSANDBOXED RUN of %s: development mode only", command[0])
             return await run_unsandboxed(
                 list(command), limits, stdin, tuple(mounts), tuple(env), cwd, self.policy

@@ -1,22 +1,25 @@
 """Judging one stored submission: the job handler shared by in-process pools and workers.
 
-It loads the submission and its problem's tests from the database, judges it,
-stores the result and reports through `emit`, a plain callback that the caller
-binds to Socket.IO (a server in-process, a write-only Redis manager in a
-worker). Progress goes out as it happens; the final `code:result` goes out
-once per submission even if two workers judged it after a reclaim.
+It loads the submission and its problem's tests from the database, judges it, stores
+the result (and links a practice session to its submission) and tells `report`, a plain
+callback, what happened as typed updates: Progress as it happens, Judged once per
+submission even if two workers judged it after a reclaim, GaveUp when the queue gives
+up. What those look like on the wire, and who hears them, is the caller's business
+(realtime binds `report` to Socket.IO); the job's payload carries the caller's own
+routing data back to it untouched.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
-from judging.events import Compiled, Event, Finished, TestFinished
-from judging.pipeline import Judge
-from judging.queue import JobQueue, JudgeJob
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
+from judging.backend import JudgeBackend
+from judging.events import Compiled, Event, TestFinished
+from judging.queue import JobQueue, QueuedJob
+from judging.request import CheckerSpec, JudgeRequest, TestCase
 from storage.database import Database
 from storage.errors import NotFound
 from storage.models import PracticeSession, Submission
@@ -25,8 +28,33 @@ from storage.repositories import submissions as submission_repo
 
 log = logging.getLogger(__name__)
 
-Emit = Callable[[str, dict[str, Any], Sequence[str]], Awaitable[None]]
-"""emit(event, payload, rooms): deliver one server event to Socket.IO rooms."""
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of judging a submission: compiled, or one more test finished."""
+
+    submission_id: int
+    step: Compiled | TestFinished
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The submission is judged and stored; `submission` is the stored row."""
+
+    submission: Submission
+
+
+@dataclass(frozen=True)
+class GaveUp:
+    """The queue gave up on the submission: it is stored as IE and should be retried."""
+
+    submission_id: int
+
+
+SubmissionUpdate = Progress | Judged | GaveUp
+
+Report = Callable[[QueuedJob, SubmissionUpdate], Awaitable[None]]
+"""report(job, update): tell whoever waits for the job's submission what happened."""
 
 
 class SubmissionObserver(Protocol):
@@ -37,35 +65,19 @@ class SubmissionObserver(Protocol):
     async def on_judged(self, submission: Submission) -> None: ...
 
 
-def job_for(submission: Submission, rooms: Sequence[str]) -> JudgeJob:
-    return JudgeJob(
-        job_id=f"submission:{submission.id}",
-        payload={
-            "submission_id": submission.id,
-            "user_id": submission.user_id,
-            "rooms": list(rooms),
-        },
+def submission_job(submission_id: int, **context: Any) -> QueuedJob:
+    """The queue envelope for judging a stored submission.
+
+    context: the caller's own JSON data (e.g. who should hear the result), handed back
+        untouched with every report through `job.payload`.
+    """
+    return QueuedJob(
+        job_id=f"submission:{submission_id}",
+        payload={"submission_id": submission_id, **context},
     )
 
 
-def result_payload(submission: Submission) -> dict[str, Any]:
-    """The `code:result` payload from a stored submission (already redacted)."""
-    tests = list(submission.tests or [])
-    return {
-        "submission_id": submission.id,
-        "mode": submission.mode,
-        "verdict": submission.verdict,
-        "score": submission.score,
-        "time_ms": submission.time_ms,
-        "memory_kb": submission.memory_kb,
-        "passed": sum(1 for t in tests if t.get("verdict") == "AC"),
-        "total": len(tests),
-        "compile_output": submission.compile_output,
-        "tests": tests,
-    }
-
-
-async def build_task(db: Database, submission: Submission) -> JudgeTask:
+async def build_request(db: Database, submission: Submission) -> JudgeRequest:
     if submission.problem_id is None or submission.stdin is not None:
         limits = (2.0, 256)
         if submission.problem_id is not None:
@@ -73,7 +85,7 @@ async def build_task(db: Database, submission: Submission) -> JudgeTask:
                 problem = await problem_repo.get_problem_by_id(session, submission.problem_id)
                 limits = (problem.time_limit, problem.memory_limit)
         test = TestCase("stdin", (submission.stdin or "").encode(), None, hidden=False)
-        return JudgeTask(
+        return JudgeRequest(
             language=submission.language,
             source=submission.code,
             tests=[test],
@@ -85,7 +97,7 @@ async def build_task(db: Database, submission: Submission) -> JudgeTask:
         problem = await problem_repo.get_problem_by_id(session, submission.problem_id)
         include_hidden = submission.mode == "submit"
         rows = await problem_repo.get_tests(session, problem.id, include_hidden=include_hidden)
-    return JudgeTask(
+    return JudgeRequest(
         language=submission.language,
         source=submission.code,
         tests=[TestCase(t.name, t.input.encode(), t.expected.encode(), t.hidden) for t in rows],
@@ -97,25 +109,31 @@ async def build_task(db: Database, submission: Submission) -> JudgeTask:
 
 
 class SubmissionJudge:
-    """The job handler: `await handler(job)` judges, stores and reports one submission."""
+    """The job handler: `await handler(job)` judges, stores and reports one submission.
+
+    db: where submissions, problems and tests live.
+    judge: the backend that judges (local sandbox or Judge0).
+    queue: the job queue, for its once-per-job result claim.
+    report: awaited with each update; realtime shapes and sends it.
+    observer: optional second audience (contest rooms); its failures are only logged.
+    """
 
     def __init__(
         self,
         db: Database,
-        judge: Judge,
+        judge: JudgeBackend,
         queue: JobQueue,
-        emit: Emit,
+        report: Report,
         observer: SubmissionObserver | None = None,
     ) -> None:
         self.db = db
         self.judge = judge
         self.queue = queue
-        self.emit = emit
+        self.report = report
         self.observer = observer
 
-    async def __call__(self, job: JudgeJob) -> None:
+    async def __call__(self, job: QueuedJob) -> None:
         submission_id = int(job.payload["submission_id"])
-        rooms = list(job.payload.get("rooms") or [f"user:{job.payload['user_id']}"])
         async with self.db.session() as session:
             try:
                 submission = await submission_repo.get_submission(session, submission_id)
@@ -125,17 +143,18 @@ class SubmissionJudge:
             if submission.status != "done":
                 await submission_repo.mark_running(session, submission_id)
         if submission.status != "done":
-            task = await build_task(self.db, submission)
+            request = await build_request(self.db, submission)
             done = 0
 
             async def on_event(event: Event) -> None:
                 nonlocal done
-                await self._progress(submission_id, event, rooms)
+                if isinstance(event, Compiled | TestFinished):
+                    await self.report(job, Progress(submission_id, event))
                 if isinstance(event, TestFinished) and self.observer is not None:
                     done += 1
                     await self._observe(self.observer.on_progress(submission, done, event.total))
 
-            result = await self.judge.judge(task, on_event)
+            result = await self.judge.judge(request, on_event)
             payload = result.as_payload()
             async with self.db.session() as session:
                 await submission_repo.record_result(
@@ -156,7 +175,7 @@ class SubmissionJudge:
         # Stored first, announced once: a worker that dies between the two leaves the
         # job pending; whoever reclaims it finds it done and sends the result.
         if await self.queue.claim_result(job.job_id):
-            await self.emit("code:result", result_payload(submission), rooms)
+            await self.report(job, Judged(submission))
             if self.observer is not None:
                 await self._observe(self.observer.on_judged(submission))
 
@@ -167,22 +186,13 @@ class SubmissionJudge:
         except Exception:
             log.exception("submission observer failed")
 
-    async def _progress(self, submission_id: int, event: Event, rooms: Sequence[str]) -> None:
-        if isinstance(event, Finished):
-            return
-        if isinstance(event, Compiled | TestFinished):
-            await self.emit(
-                "code:progress", {"submission_id": submission_id, **event.as_payload()}, rooms
-            )
-
-    async def give_up(self, job: JudgeJob, error: BaseException | None) -> None:
+    async def give_up(self, job: QueuedJob, error: BaseException | None) -> None:
         """The queue gave up on a job: tell the user rather than leave them waiting."""
-        rooms = list(job.payload.get("rooms") or [f"user:{job.payload.get('user_id')}"])
-        submission_id = job.payload.get("submission_id")
+        submission_id = int(job.payload["submission_id"])
         async with self.db.session() as session:
             await submission_repo.record_result(
                 session,
-                int(submission_id),
+                submission_id,
                 verdict="IE",
                 score=0.0,
                 tests=[],
@@ -191,12 +201,4 @@ class SubmissionJudge:
                 memory_kb=0,
             )
         if await self.queue.claim_result(job.job_id):
-            await self.emit(
-                "code:error",
-                {
-                    "submission_id": submission_id,
-                    "code": "judge_failed",
-                    "message": "the judge could not process this submission; please retry",
-                },
-                rooms,
-            )
+            await self.report(job, GaveUp(submission_id))

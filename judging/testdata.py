@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from judging.tasks import TestCase
+from judging.request import TestCase
 
 
 def _natural_key(name: str) -> list[int | str]:

@@ -21,12 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import TYPE_CHECKING
 
+from judging.outcome import RunOutcome
 from judging.sandbox_policy import Limits, Mount, SandboxPolicy
-
-if TYPE_CHECKING:
-    from judging.sandbox import RunOutcome
 
 # argv[1] is the report fd, argv[2:] the command;
 # the report fd receives "ok|execfail status maxrss_kb utime stime".
@@ -68,8 +65,6 @@ async def run_unsandboxed(
     policy: SandboxPolicy,
 ) -> RunOutcome:
     """Run `command` on the host with rlimits; same outcome shape as a sandboxed run."""
-    from judging.sandbox import RunOutcome
-
     rlimits = limits.rlimits(cgroup_memory=False)
 
     def set_limits() -> None:

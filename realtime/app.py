@@ -160,6 +160,7 @@ async def execution_ctx(app: web.Application) -> AsyncIterator[None]:
     service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO], app[ROOMS])
     await service.start()
     app[EXECUTION] = service
+    app[HEALTH_PROBES]["judge"] = service.judge_health
     app[HEALTH_PROBES]["judge_queue"] = lambda: "redis" if app[SETTINGS].redis_url else "in-process"
     yield
     await service.stop()

@@ -53,6 +53,7 @@ class Settings(BaseSettings):
         None, ge=1, validation_alias="CODEARENA_JUDGE_CONCURRENCY"
     )
     allow_unsandboxed: bool = Field(False, validation_alias="CODEARENA_ALLOW_UNSANDBOXED")
+    sandbox_bwrap: str | None = Field(None, validation_alias="CODEARENA_BWRAP")  # path to bwrap
     judge_visibility_timeout: float = Field(
         30.0, gt=0, validation_alias="CODEARENA_JUDGE_VISIBILITY_TIMEOUT"
     )

@@ -14,9 +14,10 @@ from coach.generation.prompts import generation_prompt
 from coach.generation.request import GenerationRequest, Limits
 from coach.generation.store import store
 from coach.generation.trim import trim
-from coach.generation.validate import JudgeLike, ProblemRejected, ValidationReport, validate
+from coach.generation.validate import ProblemRejected, ValidationReport, validate
 from coach.models import GeneratedProblem
 from coach.providers.base import Provider, Usage
+from judging.backend import JudgeBackend
 from storage.database import Database
 from storage.models import Problem
 
@@ -44,7 +45,7 @@ class ProblemGenerator:
         self,
         db: Database,
         provider: Provider,
-        judge: Callable[[], JudgeLike],
+        judge: Callable[[], JudgeBackend],
         budget: TokenBudget,
         limits: Limits | None = None,
     ) -> None:

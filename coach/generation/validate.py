@@ -14,23 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 
 from coach.exceptions import CoachError
 from coach.generation.request import Limits
 from coach.generation.trim import normalized
 from coach.models import Example, GeneratedProblem, SourceCode
+from judging.backend import JudgeBackend
 from judging.errors import UnknownLanguage
+from judging.request import JudgeRequest, TestCase
 from judging.results import DATA_LIMIT, JudgeResult
-from judging.tasks import JudgeTask, TestCase
 from judging.verdicts import Verdict
 
 MEMORY_MB = 256
 Progress = Callable[..., Awaitable[None]]
-
-
-class JudgeLike(Protocol):
-    async def judge(self, task: JudgeTask, on_event: Any = None) -> JudgeResult: ...
 
 
 class ProblemRejected(Exception):
@@ -83,7 +79,7 @@ def _truncated(text: str | None) -> bool:
 
 
 async def _run(
-    judge: JudgeLike,
+    judge: JudgeBackend,
     code: SourceCode,
     inputs: Sequence[str],
     expected: Sequence[str] | None,
@@ -98,7 +94,7 @@ async def _run(
         )
         for i, text in enumerate(inputs)
     ]
-    task = JudgeTask(
+    task = JudgeRequest(
         language=code.language,
         source=code.source,
         tests=tests,
@@ -121,7 +117,7 @@ async def _run(
 
 
 async def _generated_inputs(
-    judge: JudgeLike, problem: GeneratedProblem, limits: Limits
+    judge: JudgeBackend, problem: GeneratedProblem, limits: Limits
 ) -> list[str]:
     """Run the draft's generator: stdin is a test number, stdout one test input."""
     if not problem.generator_source:
@@ -146,7 +142,7 @@ def small_set(problem: GeneratedProblem) -> set[str]:
 
 
 async def validate(
-    problem: GeneratedProblem, judge: JudgeLike, limits: Limits, progress: Progress
+    problem: GeneratedProblem, judge: JudgeBackend, limits: Limits, progress: Progress
 ) -> ValidatedProblem:
     """Run the checks in the module docstring; raises ProblemRejected with a reason."""
     report = ValidationReport()

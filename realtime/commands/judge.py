@@ -9,7 +9,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from judging.bank_check import SolutionCheck, check_bank
+from judging.languages import LANGUAGES
+from judging.request import CheckerSpec, JudgeRequest, TestCase
+from judging.testdata import read_tests_dir
 from realtime.config import load_settings
+from realtime.services.judges import local_judge
+from storage.bank_import import packages_in
+from storage.problem_package import BANK_DIR, PackageError, load_package
 
 EXIT_BAD_ARGS = 2
 
@@ -20,10 +27,6 @@ def _fail(message: str) -> int:
 
 
 def _tests_and_limits(args: argparse.Namespace) -> tuple[list[Any], float, int, str, dict] | str:
-    from judging.tasks import TestCase
-    from judging.testdata import read_tests_dir
-    from storage.problem_package import BANK_DIR, PackageError, load_package
-
     if args.tests:
         folder = Path(args.tests)
         if not folder.is_dir():
@@ -53,10 +56,6 @@ def _tests_and_limits(args: argparse.Namespace) -> tuple[list[Any], float, int, 
 
 
 def cmd_judge(args: argparse.Namespace) -> int:
-    from judging.languages import LANGUAGES
-    from judging.pipeline import Judge
-    from judging.tasks import CheckerSpec, JudgeTask
-
     source_path = Path(args.file)
     if not source_path.is_file():
         return _fail(f"{source_path} is not a file")
@@ -68,7 +67,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
     tests, time_limit, memory_limit, checker, options = loaded
     if args.checker:
         checker, options = args.checker, {}
-    task = JudgeTask(
+    request = JudgeRequest(
         language=args.language,
         source=source_path.read_text(errors="replace"),
         tests=tests,
@@ -80,11 +79,13 @@ def cmd_judge(args: argparse.Namespace) -> int:
     settings = load_settings()
 
     async def run() -> Any:
-        async with Judge(allow_unsandboxed=settings.allow_unsandboxed) as judge:
+        async with local_judge(settings) as judge:
+            if judge.unavailable is not None:
+                return judge.unavailable
             status = (await judge.available_languages())[args.language]
             if not status.available:
                 return f"{status.name} is not available here: {status.reason}"
-            return await judge.judge(task)
+            return await judge.judge(request)
 
     result = asyncio.run(run())
     if isinstance(result, str):
@@ -121,11 +122,6 @@ def cmd_judge(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from judging.bank_check import SolutionCheck, check_bank
-    from judging.pipeline import Judge
-    from storage.bank_import import packages_in
-    from storage.problem_package import BANK_DIR, PackageError
-
     root = Path(args.dir) if args.dir else BANK_DIR
     try:
         packages = packages_in(root)
@@ -141,32 +137,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    async def run() -> list[SolutionCheck]:
-        async with Judge(allow_unsandboxed=settings.allow_unsandboxed) as judge:
+    async def run() -> list[SolutionCheck] | str:
+        async with local_judge(settings) as judge:
+            if judge.unavailable is not None:
+                return judge.unavailable
             return await check_bank(judge, packages, headroom=args.headroom, on_check=show)
 
     checks = asyncio.run(run())
+    if isinstance(checks, str):
+        return _fail(checks)
     failed = [c for c in checks if not c.ok]
     print(f"{len(packages)} problems, {len(checks)} reference solutions, {len(failed)} failed")
     return 1 if failed else 0
-
-
-def register(sub: Any, problems: Any) -> None:
-    judge = sub.add_parser("judge", help="judge a source file on a problem or a tests folder")
-    judge.add_argument("file")
-    judge.add_argument("--language", required=True)
-    which = judge.add_mutually_exclusive_group(required=True)
-    which.add_argument("--problem", help="slug of a bundled problem")
-    which.add_argument("--tests", help="folder of NAME.in/NAME.out pairs")
-    judge.add_argument("--time-limit", type=float, default=None, help="seconds (CPU) per test")
-    judge.add_argument("--memory-limit", type=int, default=None, help="MB")
-    judge.add_argument("--checker", choices=("exact", "tokens", "float"), default=None)
-    judge.add_argument("--json", action="store_true", help="print one JSON object")
-    judge.set_defaults(func=cmd_judge)
-
-    validate = problems.add_parser("validate", help="judge every reference solution of a bank")
-    validate.add_argument("dir", nargs="?", default=None, help="default: the bundled bank")
-    validate.add_argument(
-        "--headroom", type=float, default=0.5, help="max fraction of the time limit (default 0.5)"
-    )
-    validate.set_defaults(func=cmd_validate)

@@ -6,20 +6,24 @@ so the web process holding the user's socket delivers the events.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import logging
 import os
 import signal
 import socket
+import sys
 
 import redis.asyncio as aioredis
 import socketio
 
 from judging.queue import RedisStreamJobQueue, live_workers
 from judging.submission_jobs import SubmissionJudge
-from realtime.config import Settings
-from realtime.services.execution import make_judge, socket_emitter
+from realtime.config import Settings, load_settings
+from realtime.services.execution import socket_emitter
+from realtime.services.judges import make_judge
 from realtime.services.rooms import RoomService
+from realtime.sockets.code_results import socket_reporter
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -45,10 +49,14 @@ async def run_worker(settings: Settings, *, concurrency: int | None = None) -> N
     manager = socketio.AsyncRedisManager(
         settings.redis_url, channel=settings.socketio_channel, write_only=True
     )
-    emit = socket_emitter(manager)
-    handler = SubmissionJudge(db, judge, queue, emit, observer=RoomService(db, emit))
+    rooms = RoomService(db, socket_emitter(manager))
+    handler = SubmissionJudge(db, judge, queue, socket_reporter(manager), observer=rooms)
     try:
         await judge.start()
+        if judge.unavailable is not None:
+            # A worker that cannot judge must not take jobs from the shared stream.
+            print(f"error: {judge.unavailable}", file=sys.stderr)
+            raise SystemExit(2)
         statuses = await judge.available_languages()
         ready = sorted(s.id for s in statuses.values() if s.available)
         log.info("worker %s judging %s", consumer, ", ".join(ready) or "no languages")
@@ -75,3 +83,11 @@ async def check_workers(settings: Settings) -> int:
     if not workers:
         print("no live workers")
     return 0 if workers else 1
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if args.check:
+        return asyncio.run(check_workers(settings))
+    asyncio.run(run_worker(settings, concurrency=args.concurrency))
+    return 0

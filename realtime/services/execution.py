@@ -16,10 +16,11 @@ from typing import Any
 import socketio
 
 from judging.languages import LanguageStatus
-from judging.pipeline import Judge
 from judging.queue import JobQueue, create_job_queue
-from judging.submission_jobs import SubmissionJudge, SubmissionObserver, job_for
+from judging.submission_jobs import SubmissionJudge, SubmissionObserver
 from realtime.config import Settings
+from realtime.services.judges import make_judge
+from realtime.sockets.code_results import job_for, socket_reporter
 from rooms.events import Emit, user_room
 from storage.database import Database
 from storage.errors import NotFound
@@ -63,23 +64,6 @@ def socket_emitter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> Em
     return emit
 
 
-def make_judge(settings: Settings, concurrency: int | None = None) -> Judge:
-    """The local sandboxed judge, or a Judge0 client when JUDGE_BACKEND=judge0."""
-    if settings.judge_backend == "judge0":
-        from judging.judge0 import Judge0Judge
-
-        if not settings.judge0_url:
-            raise ValueError("JUDGE_BACKEND=judge0 needs JUDGE0_URL")
-        token = settings.judge0_token.get_secret_value() if settings.judge0_token else None
-        return Judge0Judge(  # type: ignore[return-value]
-            settings.judge0_url, auth_token=token, timeout_s=settings.judge_timeout_seconds
-        )
-    return Judge(
-        concurrency=concurrency or settings.judge_concurrency,
-        allow_unsandboxed=settings.allow_unsandboxed,
-    )
-
-
 class ExecutionService:
     def __init__(
         self,
@@ -94,13 +78,15 @@ class ExecutionService:
         self.judge = make_judge(settings)
         self.queue: JobQueue = create_job_queue(settings.redis_url)
         self.emit = socket_emitter(sio)
-        self.handler = SubmissionJudge(db, self.judge, self.queue, self.emit, observer)
+        self.handler = SubmissionJudge(db, self.judge, self.queue, socket_reporter(sio), observer)
         self._stop = asyncio.Event()
         self._worker: asyncio.Task[None] | None = None
         self._watchdogs: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
         await self.judge.start()
+        if self.judge.unavailable is not None:
+            log.warning("judge unavailable, code will not run: %s", self.judge.unavailable)
         if self.settings.redis_url is None:
             self._worker = asyncio.create_task(
                 self.queue.run_worker(
@@ -124,6 +110,10 @@ class ExecutionService:
         await self.queue.close()
         await self.judge.close()
 
+    def judge_health(self) -> str:
+        """For /api/health: "ok", or why the judge cannot run here."""
+        return "ok" if self.judge.unavailable is None else f"unavailable: {self.judge.unavailable}"
+
     async def languages(self) -> dict[str, LanguageStatus]:
         return await self.judge.available_languages()
 
@@ -136,6 +126,9 @@ class ExecutionService:
             raise ExecutionRefused(
                 "unknown_language", f"unknown language {req.language!r} (known: {known})"
             )
+        if self.judge.unavailable is not None:
+            reason = self.judge.unavailable
+            raise ExecutionRefused("judge_unavailable", f"the judge cannot run here: {reason}")
         if not status.available:
             raise ExecutionRefused(
                 "language_unavailable",

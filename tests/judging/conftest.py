@@ -13,9 +13,9 @@ import pytest
 
 from judging.errors import SandboxUnavailable
 from judging.pipeline import Judge
+from judging.request import TestCase
 from judging.sandbox import Sandbox
 from judging.sandbox_policy import SandboxPolicy
-from judging.tasks import TestCase
 
 ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 HERE = Path(__file__).parent

@@ -26,8 +26,8 @@ import pytest_asyncio
 import judging.sandbox
 from judging.events import Event
 from judging.pipeline import Judge
+from judging.request import JudgeRequest, TestCase
 from judging.sandbox import Sandbox
-from judging.tasks import JudgeTask, TestCase
 from judging.verdicts import Verdict
 from tests.judging.conftest import HERE, started_sandbox
 
@@ -218,7 +218,7 @@ async def test_attack_is_contained(arena: Arena, attack: Attack) -> None:
         TestCase("visible", arena.config, attack.expected.encode()),
         TestCase("secret-test-name", hidden_input, attack.expected.encode(), hidden=True),
     ]
-    task = JudgeTask(language, path.read_text(), tests, time_limit_s=1.0, memory_limit_mb=64)
+    task = JudgeRequest(language, path.read_text(), tests, time_limit_s=1.0, memory_limit_mb=64)
     events: list[Event] = []
 
     async def collect(event: Event) -> None:
@@ -280,7 +280,7 @@ async def test_attack_programs_do_detect_an_unsandboxed_host(
             for name in ("read_host_files.py", "net_loopback.py", "read_secrets.py"):
                 source = (ATTACKS / name).read_text()
                 tests = [TestCase("1", config, b"blocked\n")]
-                result = await bare.judge(JudgeTask("python", source, tests, time_limit_s=5))
+                result = await bare.judge(JudgeRequest("python", source, tests, time_limit_s=5))
                 assert result.verdict is Verdict.WA, (name, result.tests[0].actual)
     finally:
         listener.close()
@@ -289,7 +289,7 @@ async def test_attack_programs_do_detect_an_unsandboxed_host(
 
 async def test_system_exit_code_is_reported(arena: Arena) -> None:
     source = (ATTACKS / "system_exit.java").read_text()
-    task = JudgeTask("java", source, [TestCase("1", b"", b"bye\n")], time_limit_s=2.0)
+    task = JudgeRequest("java", source, [TestCase("1", b"", b"bye\n")], time_limit_s=2.0)
     result = await arena.judge.judge(task)
     assert result.verdict is Verdict.RE
     assert result.tests[0].exit_code == 3
@@ -297,7 +297,7 @@ async def test_system_exit_code_is_reported(arena: Arena) -> None:
 
 async def test_normal_submission_still_accepted_after_catalogue(arena: Arena) -> None:
     """Runs last in this module: the judge that took every attack still works."""
-    task = JudgeTask(
+    task = JudgeRequest(
         "python",
         "a, b = map(int, input().split())\nprint(a + b)\n",
         [TestCase("1", b"1 2\n", b"3\n"), TestCase("2", b"5 5\n", b"10\n", hidden=True)],

@@ -16,7 +16,7 @@ import pytest
 
 from judging.events import Compiled, Event, Finished, TestFinished
 from judging.pipeline import Judge
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
+from judging.request import CheckerSpec, JudgeRequest, TestCase
 from judging.testdata import read_tests_dir
 from judging.verdicts import Verdict
 from tests.judging.conftest import HERE
@@ -40,9 +40,9 @@ class Scenario:
         cut = len(tests) - hidden
         return [*tests[:cut], *(replace(t, hidden=True) for t in tests[cut:])]
 
-    def task(self, language: str, source: str) -> JudgeTask:
+    def task(self, language: str, source: str) -> JudgeRequest:
         checker = self.config.get("checker", {})
-        return JudgeTask(
+        return JudgeRequest(
             language,
             source,
             self.tests(),

@@ -18,9 +18,10 @@ import pytest
 from aiohttp import web
 
 from judging.events import Compiled, Event, Finished, TestFinished
-from judging.judge0 import Judge0Judge, outcome_from_judge0
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
+from judging.judge0 import DEFAULT_LANGUAGE_IDS, Judge0Judge, outcome_from_judge0
+from judging.request import CheckerSpec, JudgeRequest, TestCase
 from judging.verdicts import Verdict
+from storage.languages import LANGUAGE_IDS
 
 STATUS = {
     1: "In Queue",
@@ -126,8 +127,8 @@ TESTS = [
 ]
 
 
-def _task(source: str, tests: list[TestCase] = TESTS, **kw: Any) -> JudgeTask:
-    return JudgeTask("python", source, tests, time_limit_s=1.0, memory_limit_mb=64, **kw)
+def _task(source: str, tests: list[TestCase] = TESTS, **kw: Any) -> JudgeRequest:
+    return JudgeRequest("python", source, tests, time_limit_s=1.0, memory_limit_mb=64, **kw)
 
 
 async def test_accepted_with_events(judge0: tuple[Judge0Judge, FakeJudge0]) -> None:
@@ -202,6 +203,10 @@ async def test_unreachable_server_is_internal_error() -> None:
         await client.close()
     assert result.verdict is Verdict.IE
     assert result.error and "127.0.0.1" not in result.error
+
+
+def test_every_language_has_a_default_judge0_id() -> None:
+    assert set(DEFAULT_LANGUAGE_IDS) == set(LANGUAGE_IDS)
 
 
 def test_status_mapping() -> None:

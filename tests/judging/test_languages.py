@@ -9,10 +9,16 @@ import pytest
 from judging import languages
 from judging.languages import LANGUAGES, Language, available_languages, get_language
 from judging.pipeline import Judge
+from judging.request import JudgeRequest, TestCase
 from judging.sandbox import Sandbox
-from judging.tasks import JudgeTask, TestCase
 from judging.verdicts import Verdict
+from storage.languages import LANGUAGE_IDS
 from tests.judging.conftest import ON_CI
+
+
+def test_registry_is_keyed_by_the_stored_language_ids() -> None:
+    """storage.languages is the one list: every id has an entry here and nothing else does."""
+    assert tuple(LANGUAGES) == LANGUAGE_IDS
 
 
 def test_registry() -> None:
@@ -82,5 +88,5 @@ async def test_a_new_language_is_one_entry(judge: Judge, monkeypatch: pytest.Mon
         "#include <stdio.h>\n"
         'int main(void){typeof(1) a,b;scanf("%d %d",&a,&b);printf("%d\\n",a+b);}'
     )
-    result = await judge.judge(JudgeTask("c-gnu", source, [TestCase("1", b"2 3\n", b"5\n")]))
+    result = await judge.judge(JudgeRequest("c-gnu", source, [TestCase("1", b"2 3\n", b"5\n")]))
     assert result.verdict is Verdict.AC

@@ -11,8 +11,8 @@ import pytest
 from judging.errors import UnknownLanguage
 from judging.events import Compiled, Event, Finished, TestFinished
 from judging.pipeline import Judge
+from judging.request import CheckerSpec, JudgeRequest, TestCase
 from judging.sandbox import Sandbox
-from judging.tasks import CheckerSpec, JudgeTask, TestCase
 from judging.verdicts import Verdict
 from tests.judging.conftest import APLUSB_TESTS, TEST_POLICY
 
@@ -35,7 +35,7 @@ async def test_events_and_redaction(judge: Judge) -> None:
         "import sys\nd = input()\nprint(d, file=sys.stderr)\n"
         "a, b = map(int, d.split())\nprint(a + b if a < 100 else 0)\n"
     )
-    result = await judge.judge(JudgeTask("python", source, APLUSB_TESTS), collect)
+    result = await judge.judge(JudgeRequest("python", source, APLUSB_TESTS), collect)
 
     assert isinstance(events[0], Compiled) and events[0].ok
     assert isinstance(events[-1], Finished) and events[-1].result is result
@@ -66,14 +66,14 @@ async def test_events_and_redaction(judge: Judge) -> None:
 
 
 async def test_run_mode_never_runs_hidden_tests(judge: Judge) -> None:
-    task = JudgeTask("python", APLUSB, APLUSB_TESTS, mode="run")
+    task = JudgeRequest("python", APLUSB, APLUSB_TESTS, mode="run")
     result = await judge.judge(task)
     assert result.verdict is Verdict.AC and len(result.tests) == 2
     assert not any(t.hidden for t in result.tests)
 
 
 async def test_custom_stdin_without_expected_output(judge: Judge) -> None:
-    task = JudgeTask("python", APLUSB, [TestCase("custom", b"40 2\n", None)], mode="run")
+    task = JudgeRequest("python", APLUSB, [TestCase("custom", b"40 2\n", None)], mode="run")
     result = await judge.judge(task)
     assert result.verdict is Verdict.AC and result.tests[0].actual == "42\n"
     assert result.tests[0].expected is None
@@ -82,7 +82,7 @@ async def test_custom_stdin_without_expected_output(judge: Judge) -> None:
 async def test_compile_error_message_is_trimmed(judge: Judge) -> None:
     source = "int main() {\n" + "  undefined_thing_%d();\n" * 3000 % tuple(range(3000)) + "}\n"
     events, collect = _collector()
-    result = await judge.judge(JudgeTask("c", source, APLUSB_TESTS), collect)
+    result = await judge.judge(JudgeRequest("c", source, APLUSB_TESTS), collect)
     assert result.verdict is Verdict.CE and result.tests == ()
     assert "undefined_thing_0" in result.compile_message
     assert len(result.compile_message) < 9000
@@ -90,18 +90,18 @@ async def test_compile_error_message_is_trimmed(judge: Judge) -> None:
 
 
 async def test_runtime_error_shows_stderr_and_exit_code(judge: Judge) -> None:
-    task = JudgeTask("python", "import sys\nsys.exit(5)\n", APLUSB_TESTS[:1])
+    task = JudgeRequest("python", "import sys\nsys.exit(5)\n", APLUSB_TESTS[:1])
     result = await judge.judge(task)
     assert result.verdict is Verdict.RE and result.tests[0].exit_code == 5
 
 
 async def test_float_checker(judge: Judge) -> None:
     tests = [TestCase("1", b"", b"0.333333\n")]
-    loose = JudgeTask(
+    loose = JudgeRequest(
         "python", "print(1/3)", tests, checker=CheckerSpec("float", {"abs_tol": 1e-5})
     )
     assert (await judge.judge(loose)).verdict is Verdict.AC
-    strict = JudgeTask("python", "print(1/3)", tests, checker=CheckerSpec("exact"))
+    strict = JudgeRequest("python", "print(1/3)", tests, checker=CheckerSpec("exact"))
     result = await judge.judge(strict)
     assert result.verdict is Verdict.WA and "differs" in result.tests[0].feedback
 
@@ -120,9 +120,9 @@ sys.exit(1)
 
 async def test_custom_checker_program(judge: Judge) -> None:
     spec = CheckerSpec("custom", source=CHECKER, language="python")
-    ok = await judge.judge(JudgeTask("python", APLUSB, APLUSB_TESTS, checker=spec))
+    ok = await judge.judge(JudgeRequest("python", APLUSB, APLUSB_TESTS, checker=spec))
     assert ok.verdict is Verdict.AC and ok.score == 100.0
-    bad = await judge.judge(JudgeTask("python", "print(0)", APLUSB_TESTS[:2], checker=spec))
+    bad = await judge.judge(JudgeRequest("python", "print(0)", APLUSB_TESTS[:2], checker=spec))
     assert bad.verdict is Verdict.WA
     assert bad.tests[0].feedback == "expected 3, got 0"
 
@@ -139,27 +139,27 @@ async def test_custom_checker_program(judge: Judge) -> None:
     ids=["unknown", "bad-option", "no-source", "checker-ce", "checker-language"],
 )
 async def test_misconfigured_checker_is_internal_error(judge: Judge, spec: CheckerSpec) -> None:
-    result = await judge.judge(JudgeTask("python", APLUSB, APLUSB_TESTS, checker=spec))
+    result = await judge.judge(JudgeRequest("python", APLUSB, APLUSB_TESTS, checker=spec))
     assert result.verdict is Verdict.IE and result.error
 
 
 async def test_crashing_checker_is_internal_error_not_wa(judge: Judge) -> None:
     spec = CheckerSpec("custom", source="raise SystemExit(3)", language="python")
-    result = await judge.judge(JudgeTask("python", APLUSB, APLUSB_TESTS[:2], checker=spec))
+    result = await judge.judge(JudgeRequest("python", APLUSB, APLUSB_TESTS[:2], checker=spec))
     assert [t.verdict for t in result.tests] == [Verdict.IE, Verdict.IE]
     assert result.verdict is Verdict.IE
 
 
 async def test_unknown_language_raises(judge: Judge) -> None:
     with pytest.raises(UnknownLanguage):
-        await judge.judge(JudgeTask("cobol", "", APLUSB_TESTS))
+        await judge.judge(JudgeRequest("cobol", "", APLUSB_TESTS))
 
 
 async def test_failing_event_callback_does_not_break_judging(judge: Judge) -> None:
     async def explode(event: Event) -> None:
         raise RuntimeError("socket gone")
 
-    result = await judge.judge(JudgeTask("python", APLUSB, APLUSB_TESTS), explode)
+    result = await judge.judge(JudgeRequest("python", APLUSB, APLUSB_TESTS), explode)
     assert result.verdict is Verdict.AC
 
 
@@ -187,7 +187,7 @@ async def test_submissions_share_the_cores() -> None:
     sandbox = CountingSandbox()
     async with Judge(sandbox, concurrency=2) as judge:
         slow = "import time\ntime.sleep(0.2)\n" + APLUSB
-        tasks = [JudgeTask("python", slow, APLUSB_TESTS) for _ in range(3)]
+        tasks = [JudgeRequest("python", slow, APLUSB_TESTS) for _ in range(3)]
         results = await asyncio.gather(*(judge.judge(t) for t in tasks))
     assert all(r.verdict is Verdict.AC for r in results)
     assert sandbox.peak == 2  # 3 submissions x 4 tests, never more than the slots
@@ -218,7 +218,7 @@ async def test_syntax_error_ends_even_if_a_test_run_ignores_its_cancel() -> None
     events, collect = _collector()
     async with Judge(sandbox, concurrency=2) as judge:
         async with asyncio.timeout(60):  # a hang fails here instead of at pytest-timeout
-            result = await judge.judge(JudgeTask("python", "def f(:\n", APLUSB_TESTS), collect)
+            result = await judge.judge(JudgeRequest("python", "def f(:\n", APLUSB_TESTS), collect)
     assert result.verdict is Verdict.CE, result
     assert sandbox.lost >= 1  # the scenario really happened
     assert [type(e) for e in events] == [Compiled, Finished]

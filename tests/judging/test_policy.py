@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from judging.launcher import parse_report
+from judging.request import TestCase
 from judging.sandbox_policy import DEFAULT_POLICY, MIB, Limits, Mount
-from judging.tasks import TestCase
 from judging.testdata import read_tests_dir
 
 

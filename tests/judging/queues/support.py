@@ -21,7 +21,7 @@ import pytest
 import redis
 import redis.asyncio as aioredis
 
-from judging.queue import JobQueue, JudgeJob, QueueKeys, RedisStreamJobQueue
+from judging.queue import JobQueue, QueuedJob, QueueKeys, RedisStreamJobQueue
 
 REDIS_URL = os.environ.get("CODEARENA_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -71,7 +71,7 @@ async def wait_until(
 
 @contextlib.asynccontextmanager
 async def worker(
-    queue: JobQueue, handler: Callable[[JudgeJob], Awaitable[None]], **kwargs: Any
+    queue: JobQueue, handler: Callable[[QueuedJob], Awaitable[None]], **kwargs: Any
 ) -> AsyncIterator[tuple[asyncio.Event, asyncio.Task[None]]]:
     """Run a worker in the background; stop it (and require a clean return) on exit."""
     stop = asyncio.Event()

@@ -8,7 +8,7 @@ import signal
 import pytest
 import redis.asyncio as aioredis
 
-from judging.queue import JudgeJob, QueueKeys, RedisStreamJobQueue
+from judging.queue import QueuedJob, QueueKeys, RedisStreamJobQueue
 from tests.judging.queues.support import (
     VISIBILITY,
     make_redis_queue,
@@ -26,7 +26,7 @@ async def test_sigkilled_worker_job_is_reclaimed_and_result_claimed_once(
     redis_client: aioredis.Redis, prefix: str
 ) -> None:
     queue = make_redis_queue(prefix)
-    await queue.enqueue(JudgeJob("sub-6", {"sleep": 30}))
+    await queue.enqueue(QueuedJob("sub-6", {"sleep": 30}))
     async with worker_process(prefix, "doomed") as proc:
         assert await read_line(proc) == "started sub-6 1"
         assert "doomed" in [w.consumer for w in await queue.live_workers()]
@@ -39,7 +39,7 @@ async def test_sigkilled_worker_job_is_reclaimed_and_result_claimed_once(
 
     outcomes: list[tuple[int, bool]] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         outcomes.append((job.attempt, await queue.claim_result(job.job_id)))
 
     async with worker(queue, handler):
@@ -62,10 +62,10 @@ async def test_frozen_worker_and_its_replacement_emit_one_result(
 ) -> None:
     """SIGSTOP a worker mid-job: another takes over; both finish, one result claim wins."""
     queue = make_redis_queue(prefix)
-    await queue.enqueue(JudgeJob("sub-8", {"sleep": 1.5}))
+    await queue.enqueue(QueuedJob("sub-8", {"sleep": 1.5}))
     claims: list[bool] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         claims.append(await queue.claim_result(job.job_id))
 
     async with worker_process(prefix, "frozen") as proc:
@@ -92,12 +92,12 @@ async def test_keepalive_stops_slow_live_worker_being_robbed(
     runs: list[str] = []
     started = asyncio.Event()
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         started.set()
         runs.append(job.job_id)
         await asyncio.sleep(VISIBILITY * 3)
 
-    await slow.enqueue(JudgeJob("sub-11", {}))
+    await slow.enqueue(QueuedJob("sub-11", {}))
     async with worker(slow, handler):
         await asyncio.wait_for(started.wait(), 5)
         async with worker(other, handler):  # sweeps for idle jobs every 0.2 s
@@ -117,7 +117,7 @@ async def test_job_that_keeps_killing_workers_is_given_up(
 ) -> None:
     queue = make_redis_queue(prefix, max_attempts=3)
     keys = QueueKeys(prefix)
-    await queue.enqueue(JudgeJob("sub-12", {"n": 12}))
+    await queue.enqueue(QueuedJob("sub-12", {"n": 12}))
     # Three deliveries to workers that all died: read by a ghost, re-delivered twice.
     [[_, [(entry_id, _)]]] = await redis_client.xreadgroup(
         "judges", "ghost", {keys.stream: ">"}, count=1
@@ -130,10 +130,10 @@ async def test_job_that_keeps_killing_workers_is_given_up(
     handled: list[str] = []
     reported: list[tuple[str, BaseException | None]] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         handled.append(job.job_id)
 
-    async def on_failure(job: JudgeJob, exc: BaseException | None) -> None:
+    async def on_failure(job: QueuedJob, exc: BaseException | None) -> None:
         reported.append((job.job_id, exc))
 
     async with worker(queue, handler, on_failure=on_failure):
@@ -153,10 +153,10 @@ async def test_unreadable_entry_is_recorded_and_worker_carries_on(
     queue = make_redis_queue(prefix)
     await queue.ensure_group()
     await redis_client.xadd(QueueKeys(prefix).stream, {"job_id": "junk", "payload": "{no"})
-    await queue.enqueue(JudgeJob("sub-13", {}))
+    await queue.enqueue(QueuedJob("sub-13", {}))
     handled: list[str] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         handled.append(job.job_id)
 
     async with worker(queue, handler):

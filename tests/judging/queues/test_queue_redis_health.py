@@ -13,8 +13,8 @@ import redis
 import redis.asyncio as aioredis
 
 from judging.queue import (
-    JudgeJob,
     MemoryJobQueue,
+    QueuedJob,
     QueueKeys,
     RedisStreamJobQueue,
     create_job_queue,
@@ -37,7 +37,7 @@ async def test_health_key_lists_live_workers_and_goes_away(
     queue = make_redis_queue(prefix, consumer="w1", health_interval=0.2)
     keys = QueueKeys(prefix)
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         pass
 
     async with worker(queue, handler):
@@ -71,11 +71,11 @@ async def test_worker_recovers_after_its_connections_are_killed(
     producer = make_redis_queue(prefix)  # its connections stay up: only the worker's die
     handled: list[str] = []
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         handled.append(job.job_id)
 
     async with worker(queue, handler):
-        await producer.enqueue(JudgeJob("before", {}))
+        await producer.enqueue(QueuedJob("before", {}))
         await wait_until(lambda: handled == ["before"], what="first job")
         for _ in range(3):
             for info in await redis_client.client_list():
@@ -83,7 +83,7 @@ async def test_worker_recovers_after_its_connections_are_killed(
                     with contextlib.suppress(redis.RedisError):
                         await redis_client.client_kill_filter(_id=info["id"])
             await asyncio.sleep(0.15)
-        await producer.enqueue(JudgeJob("after", {}))
+        await producer.enqueue(QueuedJob("after", {}))
         await wait_until(lambda: handled == ["before", "after"], what="job after kills")
     await client.aclose()
     await producer.close()
@@ -99,7 +99,7 @@ async def test_unreachable_redis_is_retried_not_fatal(
         "redis://127.0.0.1:1/0", prefix="unused", block=0.1, reclaim_interval=0.1
     )
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         raise AssertionError("no job can arrive")
 
     async with worker(queue, handler) as (_, task):

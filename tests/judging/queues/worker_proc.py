@@ -12,7 +12,7 @@ import argparse
 import asyncio
 import signal
 
-from judging.queue import JudgeJob, RedisStreamJobQueue
+from judging.queue import QueuedJob, RedisStreamJobQueue
 
 
 async def main() -> None:
@@ -38,7 +38,7 @@ async def main() -> None:
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
 
-    async def handler(job: JudgeJob) -> None:
+    async def handler(job: QueuedJob) -> None:
         print(f"started {job.job_id} {job.attempt}", flush=True)
         await asyncio.sleep(float(job.payload.get("sleep", 0)))
         claimed = await queue.claim_result(job.job_id)

@@ -1,4 +1,4 @@
-"""What the judge is asked to do: tests, the checker to use, and the task itself."""
+"""What the judge is asked to do: a JudgeRequest (source, tests, limits, checker)."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ class CheckerSpec:
 
 
 @dataclass(frozen=True)
-class JudgeTask:
-    """One submission to judge.
+class JudgeRequest:
+    """One submission to judge (the queue carries a QueuedJob that leads to one).
 
     mode "run" judges only the visible tests (hidden ones are dropped before anything
     runs); "submit" judges all of them.
