@@ -22,7 +22,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from judging.queue import QueuedJob, RedisStreamJobQueue
-from tests.judging.test_queue import REDIS_URL, require_redis
+from tests.judging.queues.support import REDIS_URL, require_redis
 
 pytestmark = pytest.mark.timeout(60)
 
