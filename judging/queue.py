@@ -1,8 +1,8 @@
 """The judge work queue: import everything queue-related from here.
 
-`create_job_queue(settings.redis_url)` picks the backend the way DESIGN.md's runtime
-modes do: no Redis URL means the in-process queue (embedded mode), a URL means the
-Redis stream shared by every web process and `codearena worker`.
+`create_job_queue(settings.redis_url)` picks the backend as the runtime modes in
+docs/architecture.md say: no Redis URL means the in-process queue (embedded mode),
+a URL means the Redis stream shared by every web process and `codearena worker`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Room functions never send anything: they return ``RoomEvent`` values and the
 realtime layer emits each one to its target. Names are the wire contract in
-DESIGN.md; keep them in step with it.
+README.md's Socket.IO overview; keep them in step with it.
 """
 
 from __future__ import annotations
