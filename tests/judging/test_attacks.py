@@ -45,12 +45,16 @@ class Attack:
     expected: str = "blocked\n"
     sequential: bool = False  # tests one after another (state must not carry over)
     slow: bool = False
+    # Other verdicts that also mean "contained": a fork bomb that fills the run's memory
+    # before its time is up is killed by the cgroup's OOM killer (MLE) rather than at the
+    # time limit (TLE); which comes first depends on how loaded the machine is.
+    also: tuple[Verdict, ...] = ()
 
 
 CATALOGUE = [
     # processes and CPU
-    Attack("fork_bomb.py", Verdict.TLE, slow=True),
-    Attack("fork_bomb.c", Verdict.TLE, slow=True),
+    Attack("fork_bomb.py", Verdict.TLE, slow=True, also=(Verdict.MLE,)),
+    Attack("fork_bomb.c", Verdict.TLE, slow=True, also=(Verdict.MLE,)),
     Attack("thread_bomb.py", Verdict.RE),
     Attack("thread_bomb.cpp", Verdict.RE),
     Attack("infinite_loop.java", Verdict.TLE),
@@ -228,9 +232,11 @@ async def test_attack_is_contained(arena: Arena, attack: Attack) -> None:
     result = await judge.judge(task, collect)
 
     detail = json.dumps(result.as_payload(), default=str)[:1500]
-    assert result.verdict is attack.verdict, detail
+    contained = (attack.verdict, *attack.also)
+    assert result.verdict in contained, detail
     if attack.verdict is not Verdict.CE:
-        assert [t.verdict for t in result.tests] == [attack.verdict] * 2, detail
+        assert all(t.verdict in contained for t in result.tests), detail
+        assert len(result.tests) == 2, detail
 
     # Nothing secret in anything that leaves the judge.
     wire = json.dumps([e.as_payload() for e in events], default=str) + detail
