@@ -5,6 +5,11 @@ from __future__ import annotations
 import random
 
 
+def capped_delay(base: float, cap: float, attempt: int) -> float:
+    """Delay before retry `attempt` (0-based): `base` doubling per attempt, at most `cap`."""
+    return min(cap, base * 2 ** min(attempt, 32))
+
+
 class Backoff:
     """Capped exponential delay with jitter, so workers don't reconnect in lockstep."""
 
@@ -15,7 +20,7 @@ class Backoff:
 
     def next_delay(self) -> float:
         """Delay before the next try; grows with each consecutive failure."""
-        delay = min(self.cap, self.base * 2**self.failures)
+        delay = capped_delay(self.base, self.cap, self.failures)
         self.failures = min(self.failures + 1, 32)
         return delay * random.uniform(0.5, 1.0)
 

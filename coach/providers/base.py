@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from coach.exceptions import ProviderError, invalid_output_error, timeout_error
 from coach.intents import Intent
 from coach.providers.structured import InvalidJson, parse_json, schema_text
+from loops import capped_delay
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class RetryPolicy:
         """Seconds to wait before retry number `attempt` (0-based), None for no retry."""
         if attempt >= self.retries:
             return None
-        wait = min(self.max_backoff, self.backoff * 2**attempt)
+        wait = capped_delay(self.backoff, self.max_backoff, attempt)  # no jitter: one user's retry
         if retry_after is not None:
             if retry_after > self.max_backoff:
                 return None
