@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
 
 from realtime.auth import enforce_rate
@@ -38,6 +40,17 @@ _REFUSAL_STATUS = {
 }
 
 
+# Run and submit answer alike: 202 with the queued submission, 200 once it is judged.
+QUEUED: dict[str, Any] = {
+    "query": WaitQuery,
+    "response": SubmissionEnvelope,
+    "status": 202,
+    "also": (200,),
+    "tags": TAGS,
+    "errors": (404, 429),
+}
+
+
 async def _queue(
     call: Call, mode: str, stdin: str | None = None
 ) -> SubmissionEnvelope | web.Response:
@@ -69,32 +82,14 @@ async def _queue(
     return SubmissionEnvelope(submission=SubmissionOut.of(submission, req.problem))
 
 
-@routes.post(
-    "/api/execute",
-    body=ExecuteIn,
-    query=WaitQuery,
-    response=SubmissionEnvelope,
-    status=202,
-    also=(200,),
-    tags=TAGS,
-    errors=(404, 429),
-)
+@routes.post("/api/execute", body=ExecuteIn, **QUEUED)
 async def execute(call: Call) -> SubmissionEnvelope | web.Response:
     """Run code on a problem's visible tests, or on custom stdin; `?wait=true` waits."""
     body: ExecuteIn = call.body
     return await _queue(call, "run", stdin=body.stdin)
 
 
-@routes.post(
-    "/api/submissions",
-    body=SubmitIn,
-    query=WaitQuery,
-    response=SubmissionEnvelope,
-    status=202,
-    also=(200,),
-    tags=TAGS,
-    errors=(404, 429),
-)
+@routes.post("/api/submissions", body=SubmitIn, **QUEUED)
 async def submit(call: Call) -> SubmissionEnvelope | web.Response:
     """Judge code on all of a problem's tests; `?wait=true` returns the final result."""
     return await _queue(call, "submit")
