@@ -281,7 +281,7 @@ function About({ profile }: { profile: PublicProfile }) {
       {profile.bio ? <p className="bio">{profile.bio}</p> : <p className="muted">No bio yet.</p>}
       <dl className="facts">
         <dt>Experience</dt>
-        <dd>{profile.experience_level}</dd>
+        <dd>{profile.experience_level.charAt(0).toUpperCase() + profile.experience_level.slice(1)}</dd>
         <dt>Languages</dt>
         <dd>{profile.preferred_languages.length ? profile.preferred_languages.map(languageLabel).join(", ") : "—"}</dd>
         <dt>Aiming for</dt>
