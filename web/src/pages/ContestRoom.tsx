@@ -208,7 +208,7 @@ export function ContestRoom() {
             {room.participants.map((p) => (
               <li key={p.user_id} className={p.connected ? "online" : "offline"}>
                 <span className="dot" aria-hidden="true" />
-                {nameOf(names, p.user_id, me)}
+                <Link to={`/users/${p.user_id}`}>{nameOf(names, p.user_id, me)}</Link>
                 <span className="visually-hidden">{p.connected ? " (online)" : " (offline)"}</span>
               </li>
             ))}
