@@ -229,7 +229,15 @@ export function PairRoom({ kind = "pair" }: { kind?: "pair" | "interview" }) {
   return (
     <div className="pair-layout">
       <div className="pair-main">
-        <p className="crumbs"><Link to={copy.path}>{copy.title}</Link></p>
+        <p className="crumbs">
+          <Link to={copy.path}>{copy.title}</Link>
+          {kind === "pair" && (
+            <>
+              {" · "}
+              <Link to={`${copy.path}/${room.id}/playback`}>Playback</Link>
+            </>
+          )}
+        </p>
         <h1>{room.name}</h1>
         {kind === "interview" && (
           <p className="muted" data-testid="interview-roles">
