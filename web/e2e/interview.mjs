@@ -83,5 +83,6 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   await shootIfAsked(ivy, shotDir, "playback");
   await ivy.getByRole("button", { name: "Last" }).click();
   if ((await text()) !== last) throw new Error("Last does not bring the final text back");
-  return { code, moments, earlier: first.length, middle: middle.length, final: last.length };
+  const edits = (t) => EDITS.filter((l) => t.includes(l)).length;
+  return { code, moments, edits: [edits(first), edits(middle), edits(last)] };
 });
