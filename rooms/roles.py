@@ -43,11 +43,22 @@ def may_see(room: Room, user_id: int | None) -> bool:
     )
 
 
+def sees_problems(room: Room, user_id: int | None) -> bool:
+    """Contests hide their problems until the start (from everyone); pair and interview
+    rooms never start, so their members see the problems at once (others do not)."""
+    if room.kind == RoomKind.CONTEST:
+        return room.started_at is not None
+    return user_id is not None and is_member(room, user_id)
+
+
 def view_for(room: Room, user_id: int | None) -> dict[str, Any]:
-    """The public view; the creator of a private room also sees its invite code."""
+    """The public view; the creator of a private room also sees its invite code, and
+    whoever `sees_problems` the problem slugs."""
     view = room.view()
     if user_id == room.creator_id and room.invite_code:
         view["invite_code"] = room.invite_code
+    if sees_problems(room, user_id):
+        view["problems"] = list(room.problems)
     return view
 
 

@@ -108,7 +108,7 @@ async def create_room(call: Call) -> RoomEnvelope:
     except RoomError as exc:
         raise ValidationFailed(exc.message, code=exc.code) from exc
     await call.app[ROOMS].store.create(room)
-    return RoomEnvelope(room=roles.view_for(room, call.user.id))
+    return RoomEnvelope(room=await call.app[ROOMS].view_for(room, call.user.id))
 
 
 @routes.get("/api/rooms", query=RoomQuery, response=RoomPage, auth="optional", tags=TAGS)
@@ -137,7 +137,9 @@ async def list_rooms(call: Call) -> RoomPage:
 async def get_room(call: Call) -> RoomEnvelope:
     """A room's state (private rooms: members only)."""
     room = await load_visible(call)
-    return RoomEnvelope(room=roles.view_for(room, call.user.id if call.user else None))
+    return RoomEnvelope(
+        room=await call.app[ROOMS].view_for(room, call.user.id if call.user else None)
+    )
 
 
 @routes.get(

@@ -28,7 +28,9 @@ async def list_sessions(call: Call) -> SessionList:
         rows = await session_repo.list_own(
             s, call.user.id, q.status, q.per_page, (q.page - 1) * q.per_page
         )
-    return SessionList(items=[SessionOut.of(r) for r in rows], page=q.page, per_page=q.per_page)
+        problems = await session_repo.problem_names(s, (r.problem_id for r in rows))
+    items = [SessionOut.of(r, problems.get(r.problem_id, ("", ""))) for r in rows]
+    return SessionList(items=items, page=q.page, per_page=q.per_page)
 
 
 @routes.get("/api/sessions/{session_id}", response=SessionEnvelope, tags=TAGS, errors=(404,))
@@ -40,7 +42,8 @@ async def get_session(call: Call) -> SessionEnvelope:
             row = await session_repo.get_own(s, session_id, call.user.id)
         except NotFound as exc:
             raise NotFoundError(exc.message, code="session_not_found") from exc
-    return SessionEnvelope(session=SessionOut.of(row))
+        problems = await session_repo.problem_names(s, [row.problem_id])
+    return SessionEnvelope(session=SessionOut.of(row, problems.get(row.problem_id, ("", ""))))
 
 
 @routes.get("/api/sessions/{session_id}/snapshots", response=SnapshotList, tags=TAGS, errors=(404,))

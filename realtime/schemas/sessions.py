@@ -21,6 +21,8 @@ class SessionQuery(BaseModel):
 class SessionOut(BaseModel):
     id: int
     problem_id: int
+    problem_slug: str
+    problem_title: str
     language: str
     code: dict[str, str]
     revision: int
@@ -33,10 +35,13 @@ class SessionOut(BaseModel):
     ended_at: datetime | None
 
     @classmethod
-    def of(cls, row: PracticeSession) -> SessionOut:
+    def of(cls, row: PracticeSession, problem: tuple[str, str] = ("", "")) -> SessionOut:
+        """`problem` is the (slug, title) pair of `row.problem_id`."""
         return cls(
             id=row.id,
             problem_id=row.problem_id,
+            problem_slug=problem[0],
+            problem_title=problem[1],
             language=row.language,
             code=dict(row.code),
             revision=row.revision,

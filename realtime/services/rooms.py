@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from loops import LoopService, sleep_or_stop
-from rooms import feed, results, roles
+from rooms import feed, names, results, roles
 from rooms import state as room_state
 from rooms.events import ROOM_END, Emit, RoomEvent
 from rooms.rating import Rating
@@ -52,8 +52,22 @@ class RoomService(LoopService):
         self.emit = emit
 
     async def publish(self, room_id: str, events: Sequence[RoomEvent]) -> None:
+        """Deliver events, board rows and participants named (one lookup for them all)."""
+        found = await self.names_of(names.ids_to_name(events))
         for event in events:
+            event = names.named_event(event, found)
             await self.emit(event.name, event.payload, [target_of(room_id, event)])
+
+    async def names_of(self, user_ids: set[int]) -> dict[int, str]:
+        if not user_ids:
+            return {}
+        async with self.db.session() as session:
+            return await room_repo.display_names(session, sorted(user_ids))
+
+    async def view_for(self, room: Room, viewer: int | None) -> dict[str, Any]:
+        """`roles.view_for` with the participants' and the creator's names."""
+        view = roles.view_for(room, viewer)
+        return names.named_view(view, await self.names_of(names.view_ids(view)))
 
     async def apply(self, room_id: str, transition: Transition) -> Room:
         """Store a transition and deliver its events; the contest is finished by the winner."""
@@ -98,9 +112,7 @@ class RoomService(LoopService):
         }
 
     async def _named(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        async with self.db.session() as session:
-            names = await room_repo.display_names(session, [r["user_id"] for r in rows])
-        return [{**r, "display_name": names.get(r["user_id"], "")} for r in rows]
+        return names.named_rows(rows, await self.names_of({r["user_id"] for r in rows}))
 
     # Contest end: results and ratings, once
 

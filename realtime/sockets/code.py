@@ -1,7 +1,13 @@
-"""`code:execute` and `session:submit`: ack at once, results stream to the user's room."""
+"""`code:execute` and `session:submit`: ack at once, results stream to the user's room.
+
+A run the whole room watches (pair and interview rooms) is announced there first as
+`room:run {room, submission_id, mode, user_id, display_name}`, so the others can say
+whose run the `code:progress`/`code:result` events with that `submission_id` are.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from realtime.keys import DATABASE, EXECUTION, ROOMS
@@ -12,7 +18,9 @@ from realtime.sockets.router import EventError, EventRouter, SocketCall
 from rooms.events import user_room
 from rooms.room import RoomError
 from storage.errors import NotFound
+from storage.models import Submission
 from storage.repositories import problems as problem_repo
+from storage.repositories import rooms as room_repo
 from storage.repositories import sessions as session_repo
 
 router = EventRouter()
@@ -39,6 +47,20 @@ async def _room_rooms(call: SocketCall, data: CodeExecute) -> tuple[str, ...]:
     return tuple(watchers)
 
 
+async def _announce_run(call: SocketCall, submission: Submission, watchers: Sequence[str]) -> None:
+    """Tell the watching room who started this run (its results carry only its id)."""
+    async with call.app[DATABASE].session() as s:
+        names = await room_repo.display_names(s, [call.user_id])
+    payload = {
+        "room": submission.room_id,
+        "submission_id": submission.id,
+        "mode": submission.mode,
+        "user_id": call.user_id,
+        "display_name": names.get(call.user_id, ""),
+    }
+    await call.sio.emit("room:run", payload, room=[user_room(call.user_id), *watchers])
+
+
 @router.on("code:execute", CodeExecute)
 async def execute(call: SocketCall) -> dict[str, Any]:
     data: CodeExecute = call.data
@@ -62,6 +84,8 @@ async def execute(call: SocketCall) -> dict[str, Any]:
     except ExecutionRefused as exc:
         await _refuse(call, exc)
         raise  # unreachable: _refuse raises
+    if extra:
+        await _announce_run(call, submission, extra)
     if data.room is not None:
         await call.app[ROOMS].on_submitted(submission, data.problem)
     return {"submission_id": submission.id, "status": submission.status}

@@ -44,7 +44,7 @@ async def room_snapshot(service: RoomService, call: SocketCall, room: Room) -> d
         chat = await room_repo.recent_messages(s, room.id)
         names = await room_repo.display_names(s, list({m.user_id for m in chat}))
     out: dict[str, Any] = {
-        "room": roles.view_for(room, call.user_id),
+        "room": await service.view_for(room, call.user_id),
         "role": roles.role_in(room, call.user_id),
         "chat": [
             {

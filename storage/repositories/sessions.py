@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -13,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.errors import Conflict, NotFound
-from storage.models import PracticeSession, SessionSnapshot, utcnow
+from storage.models import PracticeSession, Problem, SessionSnapshot, utcnow
 
 # action -> (statuses it may start from, status it leads to)
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
@@ -224,6 +225,19 @@ async def list_own(
         stmt = stmt.where(PracticeSession.status == status)
     stmt = stmt.order_by(PracticeSession.updated_at.desc(), PracticeSession.id.desc())
     return list(await session.scalars(stmt.limit(limit).offset(offset)))
+
+
+async def problem_names(
+    session: AsyncSession, problem_ids: Iterable[int]
+) -> dict[int, tuple[str, str]]:
+    """`{problem_id: (slug, title)}` for the sessions of a page, in one query."""
+    wanted = sorted(set(problem_ids))
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(Problem.id, Problem.slug, Problem.title).where(Problem.id.in_(wanted))
+    )
+    return {pid: (slug, title) for pid, slug, title in rows.all()}
 
 
 async def snapshots(session: AsyncSession, session_id: int) -> list[SessionSnapshot]:

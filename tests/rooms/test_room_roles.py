@@ -101,3 +101,17 @@ def test_competing_means_in_a_running_contest_with_that_problem() -> None:
     assert not roles.competes_on(completed_room(), ALICE, PROBLEMS[0])
     assert not roles.competes_on(waiting_room(), CREATOR, PROBLEMS[0])
     assert not roles.competes_on(pair_room(), ALICE, PROBLEMS[0])
+
+
+def test_contests_hide_problems_until_the_start_pair_rooms_show_them_to_members() -> None:
+    waiting = waiting_room()
+    assert not roles.sees_problems(waiting, CREATOR)
+    assert "problems" not in roles.view_for(waiting, CREATOR)
+    running = running_room()
+    assert roles.view_for(running, None)["problems"] == list(running.problems)
+    pair = pair_room()
+    assert pair.status is RoomStatus.WAITING
+    for member in (CREATOR, ALICE):  # the unseated host and a seated participant
+        assert roles.view_for(pair, member)["problems"] == list(PROBLEMS[:1])
+    for outsider in (CAROL, DAVE, None):  # a spectator, a stranger, nobody signed in
+        assert "problems" not in roles.view_for(pair, outsider)

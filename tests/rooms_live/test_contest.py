@@ -55,8 +55,18 @@ async def submit(sio, inbox, room_id, code):
     return ack["submission_id"]
 
 
+async def rename(http, account, name):
+    resp = await http.put(
+        "/api/users/me/profile", json={"display_name": name}, headers=account.headers
+    )
+    assert resp.status == 200, await resp.text()
+
+
 async def test_three_player_contest(connect, make_account_on, http, aplusb):
     alice, bob, carol = [await make_account_on() for _ in range(3)]
+    names = {alice.id: "Alice", bob.id: "Bob", carol.id: "Carol"}
+    for account in (alice, bob, carol):
+        await rename(http, account, names[account.id])
     room = await make_room(http, alice)
     rid = room["id"]
     inboxes = [Inbox() for _ in range(3)]
@@ -68,6 +78,8 @@ async def test_three_player_contest(connect, make_account_on, http, aplusb):
     ack = await socks[0].call("room:join", {"room": rid}, timeout=5)
     assert ack["ok"] and ack["role"] == "participant"
     assert "problems" not in ack["room"] or not ack["room"]["problems"]  # hidden before the start
+    assert [p["display_name"] for p in ack["room"]["participants"]] == ["Alice"]
+    assert ack["room"]["creator_name"] == "Alice"
     ack = await socks[1].call("room:start", {"room": rid}, timeout=5)
     assert ack["error"]["code"] in ("not_creator", "not_participant")
     for sock in socks[1:]:
@@ -100,6 +112,7 @@ async def test_three_player_contest(connect, make_account_on, http, aplusb):
     )
     order = [r["user_id"] for r in board["standings"]]
     assert order == [bob.id, alice.id, carol.id], board
+    assert {r["user_id"]: r["display_name"] for r in board["standings"]} == names
     cells = {r["user_id"]: r["problems"][0] for r in board["standings"]}
     assert cells[alice.id]["attempts"] == 2 and cells[carol.id]["attempts"] == 0
     news = spectator.events["submission:new"]
@@ -136,8 +149,12 @@ async def test_three_player_contest(connect, make_account_on, http, aplusb):
     assert ratings["rating"] > 1500 and len(ratings["history"]) == 1
     lb = await (await http.get(f"/api/rooms/{rid}/leaderboard")).json()
     assert lb["final"] is True and lb["standings"][0]["user_id"] == bob.id
+    assert lb["standings"][0]["display_name"] == "Bob"
     detail = await (await http.get(f"/api/rooms/{rid}")).json()
     assert detail["room"]["status"] == "completed"
+    assert {p["user_id"]: p["display_name"] for p in detail["room"]["participants"]} == names
+    updates = inboxes[0].events["room:update"]
+    assert updates and all("display_name" in p for u in updates for p in u["state"]["participants"])
 
 
 async def test_private_room_needs_code_and_listing(connect, make_account_on, http, aplusb):

@@ -44,6 +44,7 @@ async def test_open_autosave_conflict_and_history(connect, make_account_on, aplu
     resp = await http.get(f"/api/sessions/{session['id']}", headers=me.headers)
     body = await resp.json()
     assert body["session"]["code"]["python"] == "print(1)" and body["session"]["time_spent"] == 30
+    assert body["session"]["problem_slug"] == aplusb and body["session"]["problem_title"]
     snaps = await (
         await http.get(f"/api/sessions/{session['id']}/snapshots", headers=me.headers)
     ).json()
@@ -94,6 +95,8 @@ async def test_pause_resume_abandon_and_others_cannot_touch(connect, make_accoun
     assert ack["error"]["code"] == "invalid_transition"
     listing = await (await http.get("/api/sessions?status=paused", headers=me.headers)).json()
     assert [s["id"] for s in listing["items"]] == [sid]
+    assert [s["problem_slug"] for s in listing["items"]] == [aplusb]
+    assert listing["items"][0]["problem_title"]
     # Opening the problem again resumes the paused session.
     reopened = await mine.call("session:open", {"problem": aplusb}, timeout=5)
     assert reopened["session"]["id"] == sid and reopened["created"] is False

@@ -1,6 +1,6 @@
 // Two people in one pair room in real Chromium: Ann opens it, Ben joins by its code; both type
 // at the same time, their editors converge, each sees the other's named cursor; chat goes both
-// ways; a run started by Ann shows its result on Ben's screen too.
+// ways; a run started by Ann shows its result, and that it is Ann's, on Ben's screen too.
 // Usage: node e2e/pair.mjs BASE_URL SLUG SHOT_DIR
 import { main, openPage, shootIfAsked, signUp, WAIT } from "./harness.mjs";
 
@@ -75,6 +75,7 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   await ann.getByRole("button", { name: "Run for everyone" }).click();
   await ann.getByTestId("verdict").waitFor(WAIT);
   await ben.getByTestId("verdict").waitFor(WAIT);
+  await ben.getByTestId("run-by").filter({ hasText: "Ann" }).waitFor(WAIT); // whose run it was
   const verdict = await ben.getByTestId("verdict").getAttribute("data-verdict");
   await shootIfAsked(ben, shotDir, "pair");
   return { code, chars: annText.length, verdict };

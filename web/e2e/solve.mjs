@@ -1,7 +1,8 @@
 // A new user in real Chromium: sign up, open a problem with an expired access token (the
 // client refreshes it silently), type a solution (autosaved), reload mid-edit (the text must
 // survive), submit, watch per-test rows arrive live and the AC banner; then sign in from a
-// second browser and find the code resumed from the server; sign out.
+// second browser and find the code resumed from the server; see it on the profile, edit the
+// profile and view it as others do; sign out.
 // Usage: node e2e/solve.mjs BASE_URL SLUG SOLUTION_FILE SHOT_DIR
 // Prints one JSON line {ok, ...}; exits 1 on failure after writing screenshots to SHOT_DIR.
 import { mkdirSync, readFileSync } from "node:fs";
@@ -105,6 +106,25 @@ async function run() {
     await phone.screenshot({ path: join(shotDir, "phone-resumed.png"), fullPage: false });
   }
   await other.close();
+
+  step("profile: own activity, edit, public view");
+  await page.getByTestId("user-name").click();
+  await page.getByTestId("profile-name").filter({ hasText: "Browser Tester" }).waitFor(WAIT);
+  const submitted = page.getByTestId("recent-submissions").locator("li", { hasText: slug });
+  await submitted.filter({ hasText: "AC" }).first().waitFor(WAIT);
+  // The practice session lists the problem by its title, linked by its slug.
+  await page.getByTestId("practice-sessions").locator(`a[href="/problems/${slug}"]`).waitFor(WAIT);
+  await page.getByTestId("rating").waitFor(WAIT);
+  await page.getByLabel("Display name").fill("Tess Tester");
+  await page.getByLabel("About you").fill("Learning graphs.");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await page.getByRole("status").filter({ hasText: "Saved" }).waitFor(WAIT);
+  await page.getByTestId("user-name").filter({ hasText: "Tess Tester" }).waitFor(WAIT);
+  await shootIfAsked("profile");
+  await page.getByRole("link", { name: "your public profile" }).click();
+  await page.getByTestId("profile-name").filter({ hasText: "Tess Tester" }).waitFor(WAIT);
+  await page.getByText("Learning graphs.").waitFor(WAIT);
+  if (await page.getByLabel("Display name").count()) throw new Error("the public profile has an edit form");
 
   step("sign out");
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -7,6 +7,8 @@ import { AppProvider, useApp } from "./context";
 import { ContestRoom } from "./pages/ContestRoom";
 import { Lobby } from "./pages/Lobby";
 import { PairRoom } from "./pages/PairRoom";
+import { Playback } from "./pages/Playback";
+import { MyProfile, PublicProfilePage } from "./pages/Profile";
 import { SignIn, SignUp } from "./pages/AuthPages";
 import { ProblemList } from "./pages/ProblemList";
 import { ProblemPage } from "./pages/ProblemPage";
@@ -51,6 +53,7 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
         <NavLink to="/problems">Problems</NavLink>
         <NavLink to="/contests">Contests</NavLink>
         <NavLink to="/pair">Pair rooms</NavLink>
+        <NavLink to="/interview">Interviews</NavLink>
       </nav>
       <div className="spacer" />
       <label className="theme-pick">
@@ -63,7 +66,7 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
       </label>
       {user ? (
         <>
-          <span className="who" data-testid="user-name">{user.display_name}</span>
+          <Link to="/profile" className="who" data-testid="user-name" title="Your profile">{user.display_name}</Link>
           <button type="button" className="secondary" onClick={signOut}>Sign out</button>
         </>
       ) : (
@@ -93,7 +96,13 @@ export function App() {
           <Route path="/contests" element={<Lobby kind="contest" />} />
           <Route path="/contests/:id" element={<RequireUser><ContestRoom /></RequireUser>} />
           <Route path="/pair" element={<Lobby kind="pair" />} />
-          <Route path="/pair/:id" element={<RequireUser><PairRoom /></RequireUser>} />
+          <Route path="/pair/:id" element={<RequireUser><PairRoom key="pair" /></RequireUser>} />
+          <Route path="/pair/:id/playback" element={<RequireUser><Playback path="/pair" /></RequireUser>} />
+          <Route path="/interview" element={<Lobby kind="interview" />} />
+          <Route path="/interview/:id" element={<RequireUser><PairRoom key="interview" kind="interview" /></RequireUser>} />
+          <Route path="/interview/:id/playback" element={<RequireUser><Playback path="/interview" /></RequireUser>} />
+          <Route path="/profile" element={<RequireUser><MyProfile /></RequireUser>} />
+          <Route path="/users/:id" element={<PublicProfilePage />} />
           <Route path="*" element={<div className="page"><h1>Page not found</h1><Link to="/problems">Go to the problems</Link></div>} />
         </Routes>
       </main>

@@ -55,6 +55,11 @@ export function signedIn(pair: TokenPair): void {
   });
 }
 
+/** The signed-in user's own record changed (a profile edit): keep the tokens, swap the user. */
+export function userChanged(user: User): void {
+  if (current && current.user.id === user.id) save({ ...current, user: { ...current.user, ...user } });
+}
+
 export function signedOut(): void {
   save(null);
 }

@@ -1,4 +1,5 @@
 /** The contest board: rank, person, solved/score, penalty and one cell per problem. */
+import { Link } from "react-router-dom";
 import type { StandingRow } from "../rooms/types";
 import { nameOf } from "../rooms/useRoom";
 
@@ -40,7 +41,7 @@ export function Scoreboard({ rows, problems, names, me, format, caption }: Props
             return (
               <tr key={r.user_id} className={r.user_id === me ? "me" : undefined} data-testid="score-row" data-user={r.user_id} data-solved={r.solved}>
                 <td>{r.rank}</td>
-                <th scope="row">{nameOf(names, r.user_id, me)}</th>
+                <th scope="row"><Link to={`/users/${r.user_id}`}>{nameOf(names, r.user_id, me)}</Link></th>
                 <td>{format === "score" ? r.score : r.solved}</td>
                 <td>{r.penalty}</td>
                 {problems.map((p) => {

@@ -43,12 +43,12 @@ export function ContestRoom() {
     if (room?.problems) setProblems(room.problems);
   }, [room?.problems]);
 
-  // The REST board carries names (pushed boards do not) and is there from the start (the first
-  // push comes with the first judged submission): read it at the start and when strangers appear.
-  const unknown = (board?.standings ?? []).some((r) => !names[r.user_id]);
+  // The REST board is there from the start (the first push comes with the first judged
+  // submission): read it once the contest starts if no board came with the join.
   const started = room?.started_at != null;
+  const hasBoard = board !== null;
   useEffect(() => {
-    if (!started || (board && !unknown)) return;
+    if (!started || hasBoard) return;
     let live = true;
     api
       .get<Board>(`/api/rooms/${encodeURIComponent(id)}/leaderboard`)
@@ -61,9 +61,7 @@ export function ContestRoom() {
     return () => {
       live = false;
     };
-    // `board` itself is left out on purpose: only its absence or strangers in it matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, started, unknown, learnNames]);
+  }, [id, started, hasBoard, learnNames]);
 
   useEffect(() => {
     if (!socket) return;
@@ -210,7 +208,7 @@ export function ContestRoom() {
             {room.participants.map((p) => (
               <li key={p.user_id} className={p.connected ? "online" : "offline"}>
                 <span className="dot" aria-hidden="true" />
-                {nameOf(names, p.user_id, me)}
+                <Link to={`/users/${p.user_id}`}>{nameOf(names, p.user_id, me)}</Link>
                 <span className="visually-hidden">{p.connected ? " (online)" : " (offline)"}</span>
               </li>
             ))}

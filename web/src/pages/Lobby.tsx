@@ -11,7 +11,9 @@ interface RoomList {
   total: number;
 }
 
-const COPY: Record<"contest" | "pair", { title: string; path: string; intro: string; create: string }> = {
+type LobbyKind = "contest" | "pair" | "interview";
+
+const COPY: Record<LobbyKind, { title: string; path: string; intro: string; create: string }> = {
   contest: {
     title: "Contests",
     path: "/contests",
@@ -23,6 +25,12 @@ const COPY: Record<"contest" | "pair", { title: string; path: string; intro: str
     path: "/pair",
     intro: "Solve a problem together in one shared editor, with chat.",
     create: "Open a pair room",
+  },
+  interview: {
+    title: "Interviews",
+    path: "/interview",
+    intro: "Interview someone: open a room, post the problem, watch the candidate code live, replay it afterwards.",
+    create: "Open an interview room",
   },
 };
 
@@ -46,13 +54,15 @@ function parseCode(text: string): { room: string; code: string | null } {
   }
 }
 
-export function Lobby({ kind }: { kind: "contest" | "pair" }) {
+export function Lobby({ kind }: { kind: LobbyKind }) {
   const copy = COPY[kind];
   const { user } = useApp();
   const navigate = useNavigate();
   const [rooms, setRooms] = useState<RoomList | null>(null);
   const [listError, setListError] = useState<string | null>(null);
-  const [name, setName] = useState(kind === "contest" ? "Practice contest" : "Pair practice");
+  const [name, setName] = useState(
+    kind === "contest" ? "Practice contest" : kind === "pair" ? "Pair practice" : "Mock interview",
+  );
   const [problems, setProblems] = useState("");
   const [difficulty, setDifficulty] = useState("easy");
   const [count, setCount] = useState(2);
@@ -93,18 +103,7 @@ export function Lobby({ kind }: { kind: "contest" | "pair" }) {
       visibility: isPrivate ? "private" : "public",
       duration_minutes: duration,
     };
-    try {
-      // A waiting pair room's view leaves its problems out, so the client draws the problem and
-      // names it in the room's link (the room page writes it into the shared document).
-      if (!slugs.length && kind === "pair") {
-        const pool = await api.get<{ items: { slug: string }[] }>("/api/problems", { difficulty, per_page: 100 });
-        if (pool.items.length) slugs.push(pool.items[Math.floor(Math.random() * pool.items.length)].slug);
-      }
-    } catch (err) {
-      setFormError(describeError(err));
-      setBusy(false);
-      return;
-    }
+    // Without slugs the server draws (a pair or interview room gets one problem).
     if (slugs.length) body.problems = slugs;
     else body.difficulty = difficulty;
     if (kind === "contest") {
@@ -119,7 +118,6 @@ export function Lobby({ kind }: { kind: "contest" | "pair" }) {
       const r = await api.post<{ room: RoomView }>("/api/rooms", body);
       const query = new URLSearchParams();
       if (r.room.invite_code) query.set("code", r.room.invite_code);
-      if (kind === "pair" && slugs.length) query.set("problem", slugs[0]);
       const qs = query.toString();
       navigate(`${copy.path}/${r.room.id}${qs ? `?${qs}` : ""}`);
     } catch (err) {

@@ -1,7 +1,8 @@
 /**
- * A pair room: one shared editor (Yjs over Socket.IO, others' cursors with names and colours),
- * the problem, runs everyone in the room sees (the server relays a pair room's runs to it),
- * and the room's chat.
+ * A pair or interview room: one shared editor (Yjs over Socket.IO, others' cursors with names
+ * and colours), the problem (the room's; in an interview the last one the interviewer posted
+ * with `room:problem`), runs everyone in the room sees with the name of who ran them
+ * (`room:run` names a run; its `code:progress`/`code:result` follow), and the room's chat.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
@@ -13,7 +14,7 @@ import { CollabEditor } from "../components/CollabEditor";
 import { Markdown } from "../components/Markdown";
 import { applyProgress, applyResult, Results, type RunState } from "../components/Results";
 import { useApp } from "../context";
-import type { ChatMessage } from "../rooms/types";
+import type { ChatMessage, RunNote } from "../rooms/types";
 import { nameOf, useRoom } from "../rooms/useRoom";
 import { SharedDoc } from "../rooms/yjsGlue";
 
@@ -36,7 +37,13 @@ const newRun = (id: number | null): RunState => ({
   live: 0,
 });
 
-export function PairRoom() {
+const COPY = {
+  pair: { title: "Pair rooms", path: "/pair" },
+  interview: { title: "Interviews", path: "/interview" },
+};
+
+export function PairRoom({ kind = "pair" }: { kind?: "pair" | "interview" }) {
+  const copy = COPY[kind];
   const { id = "" } = useParams();
   const [params] = useSearchParams();
   const { socket, status, user, theme } = useApp();
@@ -45,13 +52,15 @@ export function PairRoom() {
   const [synced, setSynced] = useState(false);
   const [syncError, setSyncError] = useState<string | null>(null);
   const [language, setLanguage] = useState<LanguageId>("python");
-  const [slug, setSlug] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
   const [chat, setChat] = useState<ChatMessage[]>([]);
   const [draft, setDraft] = useState("");
   const [chatError, setChatError] = useState<string | null>(null);
   const [run, setRun] = useState<RunState | null>(null);
+  const [runners, setRunners] = useState<Record<number, RunNote>>({});
+  const [posting, setPosting] = useState("");
+  const [postError, setPostError] = useState<string | null>(null);
   const runId = useRef<number | null>(null);
   const me = user?.id;
 
@@ -75,21 +84,8 @@ export function PairRoom() {
     if (joined) setChat(joined.chat);
   }, [joined]);
 
-  // The problem: the room's (shown once a room starts), else the one the shared document names
-  // (the creator writes it there; a waiting room's view leaves its problems out).
-  const meta = shared.doc.getMap<string>("room");
-  useEffect(() => {
-    const read = () => setSlug(room?.problems?.[0] ?? meta.get("problem") ?? params.get("problem"));
-    read();
-    meta.observe(read);
-    return () => meta.unobserve(read);
-  }, [meta, room?.problems, params]);
-
-  useEffect(() => {
-    if (!synced || meta.get("problem")) return;
-    const named = room?.problems?.[0] ?? params.get("problem");
-    if (named && me === room?.creator_id) meta.set("problem", named);
-  }, [synced, meta, room, params, me]);
+  // The room's problem (members see it from the join on); an interview's is the last posted.
+  const slug = room?.problems?.at(-1) ?? null;
 
   useEffect(() => {
     if (!slug) return;
@@ -104,12 +100,27 @@ export function PairRoom() {
   }, [slug]);
 
   const ytext = shared.doc.getText(language);
-  // The creator fills an empty text with the starter code, once, after the first sync.
+  // The creator fills an empty text with the starter code after the first sync; when an
+  // interviewer posts another problem, its starter replaces the last one if nobody changed it.
+  const starterPut = useRef<string | null>(null);
   useEffect(() => {
-    if (!synced || !problem || me !== room?.creator_id || ytext.length > 0) return;
+    if (!synced || !problem || me !== room?.creator_id) return;
     const starter = problem.starter_code[language];
-    if (starter) ytext.insert(0, starter);
-  }, [synced, problem, language, ytext, me, room?.creator_id]);
+    if (!starter) return;
+    const text = ytext.toString();
+    if (text === starter) {
+      starterPut.current = starter;
+      return;
+    }
+    if (text.length === 0) ytext.insert(0, starter);
+    else if (text === starterPut.current) {
+      shared.doc.transact(() => {
+        ytext.delete(0, ytext.length);
+        ytext.insert(0, starter);
+      });
+    } else return;
+    starterPut.current = starter;
+  }, [synced, problem, language, ytext, me, room?.creator_id, shared]);
 
   useEffect(() => {
     const read = () => {
@@ -132,6 +143,11 @@ export function PairRoom() {
       setChat((c) => (m.id !== undefined && c.some((x) => x.id === m.id) ? c : [...c, m]));
       learnNames([m]);
     };
+    const onRun = (e: RunNote) => {
+      if (e.room !== id) return;
+      setRunners((r) => ({ ...r, [e.submission_id]: e }));
+      learnNames([e]);
+    };
     // Everyone's runs in this room arrive here: follow the newest one.
     const onProgress = (e: ProgressEvent) => {
       if (runId.current === null || e.submission_id > runId.current) {
@@ -146,10 +162,12 @@ export function PairRoom() {
       } else if (e.submission_id === runId.current) setRun((r) => (r ? applyResult(r, e) : r));
     };
     socket.on("room:chat", onChat);
+    socket.on("room:run", onRun);
     socket.on("code:progress", onProgress);
     socket.on("code:result", onResult);
     return () => {
       socket.off("room:chat", onChat);
+      socket.off("room:run", onRun);
       socket.off("code:progress", onProgress);
       socket.off("code:result", onResult);
     };
@@ -172,6 +190,16 @@ export function PairRoom() {
     }
   };
 
+  const post = async (e: FormEvent) => {
+    e.preventDefault();
+    const wanted = posting.trim();
+    if (!socket || !wanted) return;
+    setPostError(null);
+    const ack = await emitAck<{ problem: { slug: string } }>(socket, "room:problem", { room: id, problem: wanted });
+    if (ack.ok) setPosting("");
+    else setPostError(ack.error.code === "problem_not_found" ? `There is no problem "${wanted}".` : describeError(ack.error));
+  };
+
   const send = async (e: FormEvent) => {
     e.preventDefault();
     const text = draft.trim();
@@ -186,25 +214,54 @@ export function PairRoom() {
     return (
       <div className="page">
         <p className="error" role="alert">{error}</p>
-        <Link to="/pair">Back to the pair rooms</Link>
+        <Link to={copy.path}>Back to the {copy.title.toLowerCase()}</Link>
       </div>
     );
   }
   if (!room) return <p className="page" role="status">Joining the room…</p>;
 
-  const invite = `${window.location.origin}/pair/${room.id}?${new URLSearchParams({
-    ...(room.invite_code ? { code: room.invite_code } : {}),
-    ...(slug ? { problem: slug } : {}),
-  })}`;
+  const invite = `${window.location.origin}${copy.path}/${room.id}${
+    room.invite_code ? `?${new URLSearchParams({ code: room.invite_code })}` : ""
+  }`;
   const offline = status !== "connected";
+  const host = me === room.creator_id;
+  const runner = run?.submissionId != null ? runners[run.submissionId] : undefined;
   return (
     <div className="pair-layout">
       <div className="pair-main">
-        <p className="crumbs"><Link to="/pair">Pair rooms</Link></p>
+        <p className="crumbs">
+          <Link to={copy.path}>{copy.title}</Link>
+          {kind === "pair" && (
+            <>
+              {" · "}
+              <Link to={`${copy.path}/${room.id}/playback`}>Playback</Link>
+            </>
+          )}
+        </p>
         <h1>{room.name}</h1>
+        {kind === "interview" && (
+          <p className="muted" data-testid="interview-roles">
+            Interviewer: <strong>{host ? "you" : nameOf(names, room.creator_id, me)}</strong>
+            {room.participants.length > 0 && (
+              <> · Candidate: <strong>{room.participants.map((p) => nameOf(names, p.user_id, me)).join(", ")}</strong></>
+            )}
+            {" · "}
+            <Link to={`${copy.path}/${room.id}/playback`}>Playback</Link>
+          </p>
+        )}
+        {kind === "interview" && host && (
+          <form className="toolbar" onSubmit={post} aria-label="Post a problem">
+            <label>
+              Problem to post{" "}
+              <input value={posting} onChange={(e) => setPosting(e.target.value)} placeholder="problem slug, e.g. two-sum" autoComplete="off" />
+            </label>
+            <button type="submit" disabled={offline || !posting.trim()}>Post problem</button>
+            {postError && <span className="error" role="alert">{postError}</span>}
+          </form>
+        )}
         <div className="room-head">
           <span className="muted">
-            {problem ? <>Problem: <strong>{problem.title}</strong></> : slug ? "Loading the problem…" : "No problem chosen yet."}
+            {problem ? <>Problem: <strong>{problem.title}</strong></> : slug ? "Loading the problem…" : kind === "interview" && !host ? "Waiting for the interviewer to post a problem." : "No problem chosen yet."}
           </span>
           <ul className="peers" aria-label="In the editor" data-testid="peers">
             {peers.map((p) => (
@@ -238,6 +295,11 @@ export function PairRoom() {
           dark={theme === "dark"}
           label={`Shared code editor, ${language}. Press Escape then Tab to leave the editor.`}
         />
+        {run && runner && (
+          <p className="muted" data-testid="run-by">
+            Run by <strong>{nameOf(names, runner.user_id, me)}</strong>
+          </p>
+        )}
         {run && <Results run={run} />}
         {problem && (
           <details className="pair-statement">

@@ -5,6 +5,7 @@ export type RoomStatus = "waiting" | "countdown" | "in_progress" | "completed" |
 
 export interface Participant {
   user_id: number;
+  display_name?: string;
   joined_at: string | null;
   connected: boolean;
 }
@@ -14,7 +15,9 @@ export interface RoomView {
   kind: RoomKind;
   name: string;
   creator_id: number;
-  /** Absent until a contest starts. */
+  creator_name?: string;
+  /** Absent until a contest starts; pair and interview rooms show them to their members (the
+   * current problem of an interview is the last). */
   problems?: string[];
   problem_count: number;
   created_at: string;
@@ -51,7 +54,6 @@ export interface StandingRow {
   score: number;
   penalty: number;
   problems: Cell[];
-  /** In join snapshots, the REST board and `room:end`; not in `leaderboard:update`. */
   display_name?: string;
 }
 
@@ -75,6 +77,15 @@ export interface JoinAck {
   role: "participant" | "host" | "spectator" | null;
   chat: ChatMessage[];
   leaderboard?: Board;
+}
+
+/** `room:run`: who started a run the whole (pair or interview) room watches. */
+export interface RunNote {
+  room: string;
+  submission_id: number;
+  mode: "run" | "submit";
+  user_id: number;
+  display_name: string;
 }
 
 export interface ProgressNote {

@@ -1,11 +1,10 @@
 /**
  * Be in a room: `room:join` once connected (again after every reconnect, since the server
  * forgets a dropped socket's rooms), keep the room state current from `room:update`, and
- * remember every display name any payload carries (`leaderboard:update` rows have none).
+ * remember every display name any payload carries (room participants, board rows, chat).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "../api/errors";
-import { api } from "../api/http";
 import { emitAck } from "../api/socket";
 import { useApp } from "../context";
 import type { JoinAck, RoomView } from "./types";
@@ -27,22 +26,9 @@ const ROOM_ERRORS: Record<string, string> = {
   already_started: "This contest has already started; you can no longer join it.",
 };
 
-/** Display names from public profiles, asked once per id for the page's lifetime. */
-const profiles = new Map<number, Promise<string | null>>();
-
-function profileName(userId: number): Promise<string | null> {
-  let found = profiles.get(userId);
-  if (!found) {
-    found = api
-      .get<{ user: { display_name: string } }>(`/api/users/${userId}`)
-      .then((r) => r.user.display_name || null)
-      .catch(() => {
-        profiles.delete(userId); // try again next time
-        return null;
-      });
-    profiles.set(userId, found);
-  }
-  return found;
+/** The names a room view carries: its participants' and its creator's. */
+function viewNames(room: RoomView): { user_id: number; display_name?: string }[] {
+  return [...room.participants, { user_id: room.creator_id, display_name: room.creator_name }];
 }
 
 export function useRoom(roomId: string, inviteCode: string | null): RoomHandle {
@@ -78,6 +64,7 @@ export function useRoom(roomId: string, inviteCode: string | null): RoomHandle {
       setError(null);
       setJoined(ack);
       setRoom(ack.room);
+      learnNames(viewNames(ack.room));
       learnNames(ack.chat);
       if (ack.leaderboard) learnNames(ack.leaderboard.standings);
     });
@@ -86,7 +73,10 @@ export function useRoom(roomId: string, inviteCode: string | null): RoomHandle {
       const version = e.state.version ?? 0;
       if (version && version < latest.current) return;
       latest.current = version;
-      setRoom(e.state);
+      // Updates go to the whole room, spectators too, so a pair room's problems (shown to its
+      // members in the join reply) are not in them: keep the ones we have.
+      setRoom((prev) => ({ ...e.state, problems: e.state.problems ?? prev?.problems }));
+      learnNames(viewNames(e.state));
     };
     socket.on("room:update", onUpdate);
     return () => {
@@ -94,20 +84,6 @@ export function useRoom(roomId: string, inviteCode: string | null): RoomHandle {
       socket.off("room:update", onUpdate);
     };
   }, [socket, status, roomId, inviteCode, learnNames]);
-
-  // Participants in the room view carry no names: read the public profiles of the unknown ones.
-  const missing = (room?.participants ?? []).map((p) => p.user_id).filter((uid) => !names[uid]);
-  const missingKey = missing.join(",");
-  useEffect(() => {
-    if (!missingKey) return;
-    let live = true;
-    for (const uid of missingKey.split(",").map(Number)) {
-      profileName(uid).then((name) => live && name && learnNames([{ user_id: uid, display_name: name }]));
-    }
-    return () => {
-      live = false;
-    };
-  }, [missingKey, learnNames]);
 
   return { joined, room, error, names, learnNames, setRoom };
 }
