@@ -64,6 +64,11 @@ def internal_error_report(index: int, test: TestCase) -> TestReport:
     return TestReport(index, Verdict.IE, 0, 0, test.hidden, name=test.name)
 
 
+def skipped_report(index: int, test: TestCase) -> TestReport:
+    """Test `index` was not judged: an earlier test failed first (stop on failure)."""
+    return TestReport(index, Verdict.SK, 0, 0, test.hidden, name=test.name)
+
+
 async def _check(
     checker: Checker,
     test: TestCase,

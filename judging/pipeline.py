@@ -21,7 +21,7 @@ from judging.backend import INTERNAL_ERROR, EventCallback, JudgeBackend
 from judging.checkers import Checker, bind_checker
 from judging.errors import CheckerConfigError, JudgingError, SandboxUnavailable, UnknownLanguage
 from judging.events import Compiled, Event, TestFinished
-from judging.grader import grade, internal_error_report
+from judging.grader import grade, internal_error_report, skipped_report
 from judging.languages import (
     Language,
     LanguageStatus,
@@ -161,19 +161,52 @@ class Judge(JudgeBackend):
         checker: Checker,
         emit: EventCallback,
     ) -> list[TestReport]:
+        """Run every test, `concurrency` at a time, emitting each as it finishes.
+
+        With `request.stops_early` (a submit asked to stop on failure), once test i
+        fails, tests above i that are running are cancelled and those not started never
+        start; tests below i keep running, since one of them may fail too and the
+        lowest-index failure must be the verdict whatever order runs finish in. Every
+        test not judged is reported as skipped (SK), after the others, in test order.
+        """
         reports: list[TestReport | None] = [None] * len(tests)
         pending = iter(range(len(tests)))
+        stop = _FailureStop(len(tests)) if request.stops_early else None
 
         async def worker() -> None:
             for index in pending:
-                report = await self._run_test(program, request, index, tests[index], checker)
+                if stop is not None and index > stop.first_failed:
+                    return  # indices only grow: the rest are skipped too
+                run = asyncio.ensure_future(
+                    self._run_test(program, request, index, tests[index], checker)
+                )
+                if stop is not None:
+                    stop.running[index] = run
+                try:
+                    await asyncio.wait({run})
+                except asyncio.CancelledError:
+                    await _cancel_and_wait(run)
+                    raise
+                finally:
+                    if stop is not None:
+                        stop.running.pop(index, None)
+                if run.cancelled():
+                    continue  # stopped by a lower test's failure: skipped
+                report = run.result()
                 reports[index] = report
+                if stop is not None and report.verdict is not Verdict.AC:
+                    stop.failed(index)
                 await emit(TestFinished(report.redacted(), len(tests)))
 
         workers = min(self.concurrency, len(tests))
         async with asyncio.TaskGroup() as group:
             for _ in range(workers):
                 group.create_task(worker())
+        for index, test in enumerate(tests):
+            if reports[index] is None:
+                skipped = skipped_report(index, test)
+                reports[index] = skipped
+                await emit(TestFinished(skipped.redacted(), len(tests)))
         return [report for report in reports if report is not None]
 
     async def _run_test(
@@ -223,6 +256,21 @@ class Judge(JudgeBackend):
         workspace = await self._checker_spaces.enter_async_context(self.sandbox.workspace())
         async with self._slots:
             return await Program.build(self.sandbox, language, source, workspace)
+
+
+class _FailureStop:
+    """Stop-on-failure bookkeeping of one submission: the lowest failed test, the runs."""
+
+    def __init__(self, total: int) -> None:
+        self.first_failed = total  # no failure yet
+        self.running: dict[int, asyncio.Future[TestReport]] = {}
+
+    def failed(self, index: int) -> None:
+        """Test `index` failed: cancel the runs of every test above it."""
+        self.first_failed = min(self.first_failed, index)
+        for other, run in list(self.running.items()):
+            if other > self.first_failed:
+                run.cancel()
 
 
 async def _cancel_and_wait(task: asyncio.Future[Any]) -> None:

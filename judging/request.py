@@ -47,6 +47,11 @@ class JudgeRequest:
 
     mode "run" judges only the visible tests (hidden ones are dropped before anything
     runs); "submit" judges all of them.
+
+    stop_on_failure: stop at the first failed test (as LeetCode, Codeforces, DMOJ do):
+        tests after it still running or not started are cancelled and reported as
+        skipped (SK). Whoever builds the request decides; it must stay False where a
+        partial score (share of tests passed) counts, since skipped tests count as failed.
     """
 
     language: str
@@ -56,6 +61,12 @@ class JudgeRequest:
     memory_limit_mb: int = 256
     checker: CheckerSpec = field(default_factory=CheckerSpec)
     mode: Mode = "submit"
+    stop_on_failure: bool = False
+
+    @property
+    def stops_early(self) -> bool:
+        """Stop at the first failed test: submit only; run mode always runs every test."""
+        return self.stop_on_failure and self.mode == "submit"
 
     def selected_tests(self) -> list[TestCase]:
         if self.mode == "run":

@@ -105,7 +105,19 @@ async def build_request(db: Database, submission: Submission) -> JudgeRequest:
         memory_limit_mb=problem.memory_limit,
         checker=CheckerSpec(problem.checker, dict(problem.checker_options or {})),
         mode="submit" if include_hidden else "run",
+        stop_on_failure=include_hidden and not keeps_partial_score(submission),
     )
+
+
+def keeps_partial_score(submission: Submission) -> bool:
+    """Whether every test must run so the share passed (the score) stays right.
+
+    A submission in a room may count by its partial score (the "score" contest
+    format ranks by it), so it runs every test; a practice submit stops at its first
+    failure. The room's format lives with the room, which judging does not see, so
+    every room submission keeps running everything.
+    """
+    return submission.room_id is not None
 
 
 class SubmissionJudge:

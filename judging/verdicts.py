@@ -17,6 +17,7 @@ class Verdict(StrEnum):
     CE = "CE"  # compilation error (submission-level only)
     OLE = "OLE"  # output limit exceeded
     IE = "IE"  # internal error: our fault, never the user's
+    SK = "SK"  # skipped: not run after an earlier test failed (test-level only)
 
 
 DESCRIPTIONS: dict[Verdict, str] = {
@@ -28,6 +29,7 @@ DESCRIPTIONS: dict[Verdict, str] = {
     Verdict.CE: "Compilation error",
     Verdict.OLE: "Output limit exceeded",
     Verdict.IE: "Internal error",
+    Verdict.SK: "Skipped",
 }
 
 # When one run trips several conditions, the first listed wins. As in DMOJ's
@@ -43,6 +45,7 @@ PRECEDENCE: tuple[Verdict, ...] = (
     Verdict.RE,
     Verdict.WA,
     Verdict.AC,
+    Verdict.SK,  # never a run's own flag; listed last so it can never win
 )
 
 
@@ -56,15 +59,18 @@ def strongest(flags: Iterable[Verdict]) -> Verdict:
 
 
 def summarize(verdicts: Sequence[Verdict]) -> Verdict:
-    """A submission's verdict: the first failing test in test order, else AC."""
+    """A submission's verdict: the first failing test in test order, else AC.
+
+    A skipped test (SK) is never a failure of its own: it only follows one.
+    """
     for verdict in verdicts:
-        if verdict is not Verdict.AC:
+        if verdict not in (Verdict.AC, Verdict.SK):
             return verdict
     return Verdict.AC
 
 
 def score(verdicts: Sequence[Verdict]) -> float:
-    """Percentage of tests passed, 0..100 (0 when there are no tests)."""
+    """Percentage of tests passed, 0..100 (0 when there are no tests; SK is not passed)."""
     if not verdicts:
         return 0.0
     passed = sum(1 for v in verdicts if v is Verdict.AC)

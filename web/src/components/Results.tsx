@@ -23,6 +23,7 @@ export const VERDICTS: Record<string, string> = {
   CE: "Compilation error",
   OLE: "Output limit exceeded",
   IE: "Internal error (our fault, not yours)",
+  SK: "Skipped",
 };
 
 export function applyProgress(run: RunState, event: ProgressEvent): RunState {
@@ -68,17 +69,19 @@ function Banner({ run }: { run: RunState }) {
 
 function Row({ test }: { test: TestReport }) {
   const ok = test.verdict === "AC";
+  // Skipped: not run because an earlier test failed (submit stops at the first failure).
+  const skipped = test.verdict === "SK";
   const label = test.name ? `Test ${test.index + 1} (${test.name})` : `Test ${test.index + 1}`;
   return (
-    <li className={`test-row ${ok ? "ok" : "bad"}`} data-testid="test-row">
+    <li className={`test-row ${ok ? "ok" : skipped ? "skipped" : "bad"}`} data-testid="test-row">
       <div className="test-head">
         <span className="verdict-chip" title={VERDICTS[test.verdict] ?? test.verdict}>
           {test.verdict}
         </span>
         <span>{label}{test.hidden ? " · hidden" : ""}</span>
-        <span className="muted">{test.time_ms} ms</span>
+        <span className="muted">{skipped ? "Skipped" : `${test.time_ms} ms`}</span>
       </div>
-      {!test.hidden && (test.input != null || test.actual != null || test.stderr) && (
+      {!skipped && !test.hidden && (test.input != null || test.actual != null || test.stderr) && (
         <details open={!ok}>
           <summary>Details</summary>
           {test.input != null && <Block title="Input" text={test.input} />}
