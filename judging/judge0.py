@@ -6,6 +6,9 @@ GET /submissions/batch?tokens=...; Judge0 status ids map onto our RunOutcome, an
 finished run goes through the same grader as the local judge's (no expected_output is
 sent), so verdicts mean the same and the result has the same shape (JudgeResult, events).
 Custom checker programs need the local sandbox and are not supported here (IE).
+A submit that stops on failure stops polling once the lowest failed test is known
+(tests below it all reported) and reports the tests still unfinished as skipped (SK);
+Judge0 cannot cancel them, so they still run on the server.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from judging.backend import INTERNAL_ERROR, EventCallback, JudgeBackend
 from judging.checkers import Checker, bind_checker
 from judging.errors import CheckerConfigError, JudgingError
 from judging.events import Compiled, TestFinished
-from judging.grader import grade, internal_error_report
+from judging.grader import grade, internal_error_report, skipped_report
 from judging.languages import LANGUAGES, Language, LanguageStatus
 from judging.outcome import RunOutcome
 from judging.request import JudgeRequest, TestCase
@@ -95,6 +98,12 @@ def outcome_from_judge0(item: Mapping[str, Any], memory_limit_mb: int) -> RunOut
         # Judge0 has no MLE status: a crash at the limit is the best evidence there is.
         memory_exceeded=status in RUNTIME_SIGNALS and memory_kb >= memory_limit_mb * 1024,
     )
+
+
+def _failure_settled(reports: Mapping[int, TestReport]) -> bool:
+    """A test failed and every test below the lowest failure is reported: the verdict is known."""
+    failed = [i for i, report in reports.items() if report.verdict is not Verdict.AC]
+    return bool(failed) and all(i in reports for i in range(min(failed)))
 
 
 class Judge0Judge(JudgeBackend):
@@ -215,8 +224,14 @@ class Judge0Judge(JudgeBackend):
                 report = await self._report(request, language, index, tests[index], item, checker)
                 reports[index] = report
                 await emit(TestFinished(report.redacted(), len(tests)))
+            if request.stops_early and _failure_settled(reports):
+                break  # the rest run on the server still; nobody waits for them
             if len(reports) < len(tests):
                 await asyncio.sleep(self.poll_interval_s)
+        for index, test in enumerate(tests):
+            if index not in reports:
+                reports[index] = skipped_report(index, test)
+                await emit(TestFinished(reports[index].redacted(), len(tests)))
         return JudgeResult.from_reports([reports[i] for i in range(len(tests))])
 
     async def _poll(

@@ -71,6 +71,7 @@ class FakeJudge0:
         self.batches: list[int] = []
         self.tokens_seen: list[str] = []
         self.auth: list[str | None] = []
+        self.held: set[str] = set()  # tokens that stay "In Queue" forever
 
     async def create(self, request: web.Request) -> web.Response:
         assert request.query.get("base64_encoded") == "true"
@@ -84,7 +85,10 @@ class FakeJudge0:
             assert submission["language_id"] == 71
             assert submission["memory_limit"] == 64 * 1024
             token = str(uuid.uuid4())
-            self.results[token] = _run(submission)
+            if base64.b64decode(submission.get("stdin") or "") == b"hold\n":
+                self.held.add(token)
+            else:
+                self.results[token] = _run(submission)
             tokens.append({"token": token})
         return web.json_response(tokens, status=201)
 
@@ -93,7 +97,7 @@ class FakeJudge0:
         out = []
         for token in request.query["tokens"].split(","):
             self.tokens_seen.append(token)
-            if token not in self.polled:  # first poll: still queued
+            if token not in self.polled or token in self.held:  # first poll: still queued
                 self.polled.add(token)
                 out.append({"token": token, "status": {"id": 1, "description": "In Queue"}})
                 continue
@@ -161,6 +165,23 @@ async def test_wrong_answer_and_first_failure_wins(judge0: tuple[Judge0Judge, Fa
     assert result.verdict is Verdict.WA
     assert result.score == pytest.approx(66.67)
     assert result.tests[2].input is None and result.tests[2].feedback is None
+
+
+async def test_submit_stops_at_the_first_failure(judge0: tuple[Judge0Judge, FakeJudge0]) -> None:
+    client, _ = judge0
+    tests = [*TESTS[:1], TestCase("wrong", b"2 2\n", b"5\n"), TestCase("h", b"hold\n", b"")]
+    events: list[Event] = []
+
+    async def collect(event: Event) -> None:
+        events.append(event)
+
+    task = _task(APLUSB, tests, stop_on_failure=True)
+    result = await client.judge(task, collect)
+    # Test 3 never finishes on the server; the verdict is known without it.
+    assert [t.verdict for t in result.tests] == [Verdict.AC, Verdict.WA, Verdict.SK]
+    assert result.verdict is Verdict.WA
+    finished = [e.report for e in events if isinstance(e, TestFinished)]
+    assert sorted(r.index for r in finished) == [0, 1, 2]
 
 
 async def test_compilation_error(judge0: tuple[Judge0Judge, FakeJudge0]) -> None:
