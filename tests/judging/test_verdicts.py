@@ -13,7 +13,16 @@ AC, WA, TLE, MLE, RE, CE, OLE, IE = (Verdict(code) for code in CODES)
 
 def test_every_code_has_a_precedence() -> None:
     assert set(PRECEDENCE) == set(Verdict)
-    assert [str(v) for v in Verdict] == ["AC", "WA", "TLE", "MLE", "RE", "CE", "OLE", "IE"]
+    assert [str(v) for v in Verdict] == ["AC", "WA", "TLE", "MLE", "RE", "CE", "OLE", "IE", "SK"]
+    assert PRECEDENCE[-1] is Verdict.SK  # a skipped test never wins
+
+
+def test_skipped_tests_never_decide_a_submission() -> None:
+    sk = Verdict.SK
+    assert summarize([AC, TLE, sk, sk]) is TLE
+    assert summarize([AC, sk, WA]) is WA
+    assert summarize([AC, sk]) is AC  # never happens, but SK alone is not a verdict
+    assert score([AC, WA, sk, sk]) == 25.0
 
 
 @pytest.mark.parametrize(
