@@ -248,6 +248,23 @@ async def cpp(judge: Judge) -> None:
     line("verdict", str(result.verdict))
 
 
+async def tle_submission(judge: Judge) -> None:
+    """What a user waits for a TLE submit: every test to the limit, or only the first."""
+    tests = [TestCase(str(i), b"", b"") for i in range(12)]
+    figures = {}
+    for stop in (False, True):
+        task = JudgeRequest("python", "while True:\n    pass\n", tests, stop_on_failure=stop)
+        start = time.perf_counter()
+        result = await judge.judge(task)
+        ran = sum(1 for t in result.tests if t.verdict != "SK")
+        figures[stop] = (time.perf_counter() - start, ran)
+        assert result.verdict == "TLE", result
+    print("\n5. A TLE Python submit, 12 tests, 2 s limit: all tests vs stop at the first failure")
+    for stop, (elapsed, ran) in figures.items():
+        label = "stop on failure" if stop else "every test"
+        line(f"{label}: wall s ({ran} tests run)", f"{elapsed:.1f}")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=100, help="runs per overhead measurement")
@@ -268,6 +285,7 @@ async def main() -> None:
         await end_to_end(judge)
         await throughput(judge, max(args.runs, 200))
         await cpp(judge)
+        await tle_submission(judge)
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
 
 
