@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import abc
 import asyncio
 from typing import Any, Self
 
 
-class LoopService:
+class LoopService(abc.ABC):
     """Runs `run(stop)` as one task from `start()` until `stop()` sets `stop` and awaits it.
 
     The lifecycle of pycrdt-websocket's `WebsocketServer` (start/stop, or
@@ -19,9 +20,9 @@ class LoopService:
     _task: asyncio.Task[None] | None = None
     _stop: asyncio.Event | None = None
 
+    @abc.abstractmethod
     async def run(self, stop: asyncio.Event) -> None:
         """The loop: return once `stop` is set; failures inside should be logged and retried."""
-        raise NotImplementedError
 
     async def start(self) -> None:
         if self._task is None:
