@@ -39,13 +39,11 @@ from bench.clients import connect_client
 from bench.machine import cpu_seconds, load_average
 from bench.seeding import Account, seed_accounts, seed_problem
 from bench.servers import (
-    CODEARENA,
-    SECRET,
     Server,
-    clean_env,
     free_port,
     scratch_dir,
     sqlite_url,
+    start_server,
 )
 from bench.stats import Summary, table
 
@@ -104,43 +102,24 @@ def start_model_server(workdir: Path) -> Server:
 
 
 def start_coach_server(workdir: Path, database_url: str, model_url: str) -> Server:
-    """`codearena serve` on the OpenAI provider (`servers.start_server` pins the offline one)."""
-    port = free_port()
-    env = clean_env(
-        DATABASE_URL=database_url,
-        CODEARENA_SECRET=SECRET,
-        CODEARENA_ENV="development",
-        CODEARENA_LOAD_BANK="false",
-        CODEARENA_LOG_LEVEL="WARNING",
-        CODEARENA_ACCESS_TOKEN_MINUTES="120",
-        CODEARENA_AI_PROVIDER="openai",
-        CODEARENA_AI_DAILY_TOKENS="0",
-        OPENAI_API_KEY="sk-bench",
-        OPENAI_BASE_URL=f"{model_url}/v1",
+    """`codearena serve` on the OpenAI provider, pointed at the loopback model server."""
+    server = start_server(
+        "web",
+        workdir,
+        database_url,
+        extra_env={
+            "CODEARENA_AI_PROVIDER": "openai",
+            "CODEARENA_AI_DAILY_TOKENS": "0",
+            "OPENAI_API_KEY": "sk-bench",
+            "OPENAI_BASE_URL": f"{model_url}/v1",
+        },
     )
-    log = workdir / "web.log"
-    with log.open("wb") as handle:
-        popen = subprocess.Popen(
-            [str(CODEARENA), "serve", "--port", str(port)],
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=workdir,
-            start_new_session=True,
-        )
-    server = Server("web", port, popen, log)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(server.url + "/api/health", timeout=2) as resp:
-                health = json.loads(resp.read())
-                if health["components"].get("coach") == "openai":
-                    return server
-        except OSError:
-            pass
-        time.sleep(0.2)
-    server.stop()
-    raise RuntimeError(f"server never became healthy:\n{server.output()}")
+    with urllib.request.urlopen(server.url + "/api/health", timeout=5) as resp:
+        coach = json.loads(resp.read())["components"].get("coach")
+    if coach != "openai":
+        server.stop()
+        raise RuntimeError(f"the coach is {coach!r}, not the OpenAI provider")
+    return server
 
 
 # ---------------------------------------------------------------- clients

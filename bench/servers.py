@@ -102,17 +102,17 @@ def start_server(
 ) -> Server:
     """Start `codearena serve` (cwd = workdir, so no stray `.env` is read) and wait for health."""
     port = free_port()
-    env = clean_env(
-        DATABASE_URL=database_url,
-        CODEARENA_SECRET=SECRET,
-        CODEARENA_ENV="development",
-        CODEARENA_LOAD_BANK="false",
-        CODEARENA_LOG_LEVEL="WARNING",
-        CODEARENA_ACCESS_TOKEN_MINUTES="120",
-        CODEARENA_AI_PROVIDER="offline",
+    settings = {
+        "DATABASE_URL": database_url,
+        "CODEARENA_SECRET": SECRET,
+        "CODEARENA_ENV": "development",
+        "CODEARENA_LOAD_BANK": "false",
+        "CODEARENA_LOG_LEVEL": "WARNING",
+        "CODEARENA_ACCESS_TOKEN_MINUTES": "120",
+        "CODEARENA_AI_PROVIDER": "offline",
         **({"REDIS_URL": redis_url} if redis_url else {}),
-        **(extra_env or {}),
-    )
+    }
+    env = clean_env(**(settings | (extra_env or {})))  # extra_env may override a default
     log = workdir / f"{name}.log"
     with log.open("wb") as handle:
         popen = subprocess.Popen(
