@@ -7,7 +7,7 @@ finished run goes through the same grader as the local judge's (no expected_outp
 sent), so verdicts mean the same and the result has the same shape (JudgeResult, events).
 Custom checker programs need the local sandbox and are not supported here (IE).
 A submit that stops on failure stops polling once the lowest failed test is known
-(tests below it all reported) and reports the tests still unfinished as skipped (SK);
+(tests below it all reported) and reports every test above it as skipped (SK);
 Judge0 cannot cancel them, so they still run on the server.
 """
 
@@ -18,7 +18,7 @@ import base64
 import logging
 import signal as signals
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -27,9 +27,10 @@ from judging.backend import INTERNAL_ERROR, EventCallback, JudgeBackend
 from judging.checkers import Checker, bind_checker
 from judging.errors import CheckerConfigError, JudgingError
 from judging.events import Compiled, TestFinished
-from judging.grader import grade, internal_error_report, skipped_report
+from judging.grader import grade, internal_error_report
 from judging.languages import LANGUAGES, Language, LanguageStatus
 from judging.outcome import RunOutcome
+from judging.report_order import ReportOrder
 from judging.request import JudgeRequest, TestCase
 from judging.results import JudgeResult, TestReport, trim_text
 from judging.verdicts import Verdict
@@ -98,12 +99,6 @@ def outcome_from_judge0(item: Mapping[str, Any], memory_limit_mb: int) -> RunOut
         # Judge0 has no MLE status: a crash at the limit is the best evidence there is.
         memory_exceeded=status in RUNTIME_SIGNALS and memory_kb >= memory_limit_mb * 1024,
     )
-
-
-def _failure_settled(reports: Mapping[int, TestReport]) -> bool:
-    """A test failed and every test below the lowest failure is reported: the verdict is known."""
-    failed = [i for i, report in reports.items() if report.verdict is not Verdict.AC]
-    return bool(failed) and all(i in reports for i in range(min(failed)))
 
 
 class Judge0Judge(JudgeBackend):
@@ -206,13 +201,14 @@ class Judge0Judge(JudgeBackend):
         checker: Checker,
         emit: EventCallback,
     ) -> JudgeResult:
-        reports: dict[int, TestReport] = {}
+        order = ReportOrder(tests, request.stops_early)
+        reported: set[int] = set()
         compiled = False
         deadline = time.monotonic() + self.timeout_s
-        while len(reports) < len(tests):
+        while len(reported) < len(tests):
             if time.monotonic() > deadline:
                 raise JudgingError("Judge0 did not finish in time")
-            for index, item in await self._poll(tokens, reports):
+            for index, item in await self._poll(tokens, reported):
                 status = int(item["status"]["id"])
                 if status == COMPILATION_ERROR:
                     message = trim_text(_unb64(item.get("compile_output")), 8192).strip()
@@ -222,20 +218,20 @@ class Judge0Judge(JudgeBackend):
                     compiled = True
                     await emit(Compiled(True, "", 0))
                 report = await self._report(request, language, index, tests[index], item, checker)
-                reports[index] = report
-                await emit(TestFinished(report.redacted(), len(tests)))
-            if request.stops_early and _failure_settled(reports):
+                reported.add(index)
+                for ready in order.add(report):
+                    await emit(TestFinished(ready.redacted(), len(tests)))
+            if order.settled:
                 break  # the rest run on the server still; nobody waits for them
-            if len(reports) < len(tests):
+            if len(reported) < len(tests):
                 await asyncio.sleep(self.poll_interval_s)
-        for index, test in enumerate(tests):
-            if index not in reports:
-                reports[index] = skipped_report(index, test)
-                await emit(TestFinished(reports[index].redacted(), len(tests)))
-        return JudgeResult.from_reports([reports[i] for i in range(len(tests))])
+        reports, skipped = order.finish()
+        for report in skipped:
+            await emit(TestFinished(report.redacted(), len(tests)))
+        return JudgeResult.from_reports(reports)
 
     async def _poll(
-        self, tokens: list[str], done: Mapping[int, TestReport]
+        self, tokens: list[str], done: Collection[int]
     ) -> list[tuple[int, Mapping[str, Any]]]:
         """Finished submissions not reported yet, as (test index, item)."""
         waiting = [i for i in range(len(tokens)) if i not in done]

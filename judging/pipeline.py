@@ -21,7 +21,7 @@ from judging.backend import INTERNAL_ERROR, EventCallback, JudgeBackend
 from judging.checkers import Checker, bind_checker
 from judging.errors import CheckerConfigError, JudgingError, SandboxUnavailable, UnknownLanguage
 from judging.events import Compiled, Event, TestFinished
-from judging.grader import grade, internal_error_report, skipped_report
+from judging.grader import grade, internal_error_report
 from judging.languages import (
     Language,
     LanguageStatus,
@@ -30,6 +30,7 @@ from judging.languages import (
     unavailable_everywhere,
 )
 from judging.programs import Program
+from judging.report_order import ReportOrder
 from judging.request import CheckerSpec, JudgeRequest, TestCase
 from judging.results import JudgeResult, TestReport
 from judging.sandbox import Sandbox
@@ -166,16 +167,16 @@ class Judge(JudgeBackend):
         With `request.stops_early` (a submit asked to stop on failure), once test i
         fails, tests above i that are running are cancelled and those not started never
         start; tests below i keep running, since one of them may fail too and the
-        lowest-index failure must be the verdict whatever order runs finish in. Every
-        test not judged is reported as skipped (SK), after the others, in test order.
+        lowest-index failure must be the verdict whatever order runs finish in.
+        `ReportOrder` decides what is emitted and when, and what is skipped (SK).
         """
-        reports: list[TestReport | None] = [None] * len(tests)
+        order = ReportOrder(tests, request.stops_early)
         pending = iter(range(len(tests)))
-        stop = _FailureStop(len(tests)) if request.stops_early else None
+        stop = _FailureStop() if request.stops_early else None
 
         async def worker() -> None:
             for index in pending:
-                if stop is not None and index > stop.first_failed:
+                if order.skips(index):
                     return  # indices only grow: the rest are skipped too
                 run = asyncio.ensure_future(
                     self._run_test(program, request, index, tests[index], checker)
@@ -192,22 +193,19 @@ class Judge(JudgeBackend):
                         stop.running.pop(index, None)
                 if run.cancelled():
                     continue  # stopped by a lower test's failure: skipped
-                report = run.result()
-                reports[index] = report
-                if stop is not None and report.verdict is not Verdict.AC:
-                    stop.failed(index)
-                await emit(TestFinished(report.redacted(), len(tests)))
+                for report in order.add(run.result()):
+                    await emit(TestFinished(report.redacted(), len(tests)))
+                if stop is not None:
+                    stop.cancel_above(order.first_failed)
 
         workers = min(self.concurrency, len(tests))
         async with asyncio.TaskGroup() as group:
             for _ in range(workers):
                 group.create_task(worker())
-        for index, test in enumerate(tests):
-            if reports[index] is None:
-                skipped = skipped_report(index, test)
-                reports[index] = skipped
-                await emit(TestFinished(skipped.redacted(), len(tests)))
-        return [report for report in reports if report is not None]
+        reports, skipped = order.finish()
+        for report in skipped:
+            await emit(TestFinished(report.redacted(), len(tests)))
+        return reports
 
     async def _run_test(
         self, program: Program, request: JudgeRequest, index: int, test: TestCase, checker: Checker
@@ -259,17 +257,14 @@ class Judge(JudgeBackend):
 
 
 class _FailureStop:
-    """Stop-on-failure bookkeeping of one submission: the lowest failed test, the runs."""
+    """The runs of one submit that stops on failure, to cancel those above a failure."""
 
-    def __init__(self, total: int) -> None:
-        self.first_failed = total  # no failure yet
+    def __init__(self) -> None:
         self.running: dict[int, asyncio.Future[TestReport]] = {}
 
-    def failed(self, index: int) -> None:
-        """Test `index` failed: cancel the runs of every test above it."""
-        self.first_failed = min(self.first_failed, index)
+    def cancel_above(self, first_failed: int) -> None:
         for other, run in list(self.running.items()):
-            if other > self.first_failed:
+            if other > first_failed:
                 run.cancel()
 
 

@@ -124,8 +124,9 @@ async def test_verdict_is_the_lowest_failed_test_whatever_finishes_first(judge2:
 
     assert result.tests[0].verdict is Verdict.AC and result.tests[1].verdict is Verdict.WA
     assert result.verdict is Verdict.WA and result.passed == 1
-    assert result.tests[2].verdict in (Verdict.RE, Verdict.SK)
-    assert {t.verdict for t in result.tests[3:]} <= {Verdict.AC, Verdict.SK}
+    # Test 2 crashed, maybe first, but it is above the failure: skipped, every time.
+    assert {t.verdict for t in result.tests[2:]} == {Verdict.SK}
+    assert [e.report.index for e in finished] == list(range(6))  # shown in test order
     assert set(_ran(finished)) >= {0, 1}
 
 
