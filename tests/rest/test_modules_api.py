@@ -4,39 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from content import PROBLEMS_DIR
-from realtime.keys import CONTENT, DATABASE
-from storage.bank_import import import_packages
-from storage.problem_package import load_package
+from realtime.keys import CONTENT
 from storage.quiz_grading import expected_answer
+from tests.rest.learning import import_bank, reference, solve
 
 MODULE = "arrays-and-hashing"
-
-
-async def import_bank(app, *slugs: str) -> None:
-    async with app[DATABASE].session() as s:
-        await import_packages(s, [load_package(PROBLEMS_DIR / slug) for slug in slugs])
 
 
 async def get_module(client, account, slug: str = MODULE) -> dict:
     resp = await client.get(f"/api/modules/{slug}", headers=account.headers)
     assert resp.status == 200, await resp.text()
     return (await resp.json())["module"]
-
-
-async def solve(http, account, slug: str, code: str) -> str:
-    resp = await http.post(
-        "/api/submissions",
-        params={"wait": "true"},
-        json={"problem": slug, "language": "python", "code": code},
-        headers=account.headers,
-    )
-    assert resp.status == 200, await resp.text()
-    return (await resp.json())["submission"]["verdict"]
-
-
-def reference(slug: str) -> str:
-    return (PROBLEMS_DIR / slug / "solutions" / "reference.py").read_text()
 
 
 async def test_a_module_is_completed_by_real_solves_a_passed_quiz_and_marked_text(
