@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from content import MODULES_DIR
+from realtime.commands.judge import content_summary
 from storage.content_catalog import find_cycle, load_catalog
 from storage.quiz_grading import normalize_output
 from storage.quiz_package import ContentError
@@ -198,3 +199,8 @@ def test_quiz_format_errors(tmp_path: Path, replace: tuple[str, str], message: s
 def test_find_cycle() -> None:
     assert find_cycle({"a": ("b",), "b": (), "c": ("a", "b")}) is None
     assert find_cycle({"a": ("b",), "b": ("a",)}) == ["a", "b", "a"]
+
+
+def test_problems_validate_checks_the_bundled_content_too() -> None:
+    summary = content_summary()
+    assert summary.startswith("content ok:") and f"{len(CATALOG.quizzes)} quizzes" in summary
