@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import timedelta
 
@@ -249,3 +250,24 @@ async def test_bad_submissions_are_refused_and_leave_the_attempt_open(
     assert (await resp.json())["error"]["code"] == code
     resp = await client.get(f"/api/quiz-attempts/{attempt['id']}", headers=me.headers)
     assert (await resp.json())["attempt"]["status"] == "in_progress"
+
+
+async def test_two_submits_at_once_grade_the_attempt_once(client, make_account):
+    me = await make_account()
+    attempt = await start(client, me)
+    quiz = client.app[CONTENT].quizzes[SLUG]
+
+    async def send(answers: dict):
+        resp = await client.post(
+            f"/api/quiz-attempts/{attempt['id']}/submit",
+            json={"answers": answers},
+            headers=me.headers,
+        )
+        return resp.status, await resp.json()
+
+    results = await asyncio.gather(send(right_answers(quiz)), send({}))
+    statuses = sorted(status for status, _ in results)
+    assert statuses == [200, 409], results
+    winner = next(body for status, body in results if status == 200)["attempt"]
+    resp = await client.get(f"/api/quiz-attempts/{attempt['id']}", headers=me.headers)
+    assert (await resp.json())["attempt"]["score"] == winner["score"]
