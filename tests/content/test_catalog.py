@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -204,3 +205,29 @@ def test_find_cycle() -> None:
 def test_problems_validate_checks_the_bundled_content_too() -> None:
     summary = content_summary()
     assert summary.startswith("content ok:") and f"{len(CATALOG.quizzes)} quizzes" in summary
+
+
+# The tables each SQL output question describes in its prompt.
+SQL_SETUP = {
+    ("sql-basics", 4): "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (2), (NULL);",
+    ("sql-basics", 7): (
+        "CREATE TABLE scores (name TEXT, points INTEGER);"
+        "INSERT INTO scores VALUES ('ana', 10), ('ana', 5), ('bo', 7);"
+    ),
+}
+
+
+def test_sql_output_answers_are_what_sqlite_returns() -> None:
+    questions = [
+        (quiz.slug, q)
+        for quiz in CATALOG.quizzes.values()
+        for q in quiz.questions
+        if q.kind == "code_output" and q.language == "sql"
+    ]
+    assert {(slug, q.number) for slug, q in questions} == set(SQL_SETUP)
+    for slug, question in questions:
+        db = sqlite3.connect(":memory:")
+        db.executescript(SQL_SETUP[(slug, question.number)])
+        rows = db.execute(question.code).fetchall()
+        printed = "\n".join(" ".join(str(v) for v in row) for row in rows)
+        assert normalize_output(printed) == normalize_output(question.answer), (slug, question)
