@@ -40,9 +40,12 @@ from realtime.relays.documents import DocumentRelay
 from realtime.rest import (
     admin,
     auth,
+    companies,
     health,
+    modules,
     playback,
     problems,
+    quizzes,
     rooms,
     sessions,
     submissions,
@@ -52,6 +55,7 @@ from realtime.rest import coach as coach_api
 from realtime.rest.endpoints import EndpointTable
 from realtime.rest.middlewares import error_middleware
 from realtime.rest.webclient import install_web_client
+from realtime.services.content import content_ctx
 from realtime.services.execution import ExecutionService, socket_emitter
 from realtime.services.resources import database_ctx, redis_ctx
 from realtime.services.rooms import RoomService
@@ -88,6 +92,9 @@ ROUTE_TABLES: list[EndpointTable] = [
     submissions.routes,
     rooms.routes,
     playback.routes,
+    quizzes.routes,
+    modules.routes,
+    companies.routes,
 ]
 
 
@@ -108,6 +115,7 @@ def create_app(settings: Settings) -> web.Application:
     app.cleanup_ctx.extend(
         [
             database_ctx,
+            content_ctx,  # quizzes, modules, companies (read-only data)
             redis_ctx,
             presence_ctx,
             rooms_ctx,

@@ -24,6 +24,7 @@ from realtime.services.rooms import RoomService
 from realtime.sockets.presence import Presence
 from realtime.sockets.router import EventRouter
 from rooms.doc_registry import DocumentRegistry
+from storage.content_catalog import Catalog
 from storage.database import Database
 
 HealthProbe = Callable[[], str]
@@ -52,6 +53,7 @@ SOCKET_LISTENERS = web.AppKey("socket_listeners", list[SocketListener])
 
 # Opened and closed by the cleanup contexts, in this order.
 DATABASE = web.AppKey("database", Database)
+CONTENT = web.AppKey("content", Catalog)  # quizzes, learning modules, companies
 REDIS: web.AppKey[Redis | None] = web.AppKey("redis")  # None: one process, no Redis
 LIMITER: web.AppKey[RateLimiter] = web.AppKey("limiter")
 PRESENCE: web.AppKey[Presence] = web.AppKey("presence")

@@ -16,7 +16,9 @@ from judging.testdata import read_tests_dir
 from realtime.config import load_settings
 from realtime.services.judges import local_judge
 from storage.bank_import import packages_in
+from storage.content_catalog import load_catalog
 from storage.problem_package import BANK_DIR, PackageError, load_package
+from storage.quiz_package import ContentError
 
 EXIT_BAD_ARGS = 2
 
@@ -121,11 +123,22 @@ def cmd_judge(args: argparse.Namespace) -> int:
     return 0
 
 
+def content_summary() -> str:
+    """Load the bundled quizzes, modules and companies against the bank (ContentError if broken)."""
+    catalog = load_catalog()
+    return (
+        f"content ok: {len(catalog.quizzes)} quizzes, {len(catalog.modules)} modules, "
+        f"{len(catalog.companies)} companies"
+    )
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     root = Path(args.dir) if args.dir else BANK_DIR
     try:
         packages = packages_in(root)
-    except PackageError as exc:
+        if root == BANK_DIR:  # the bundled content links into the bundled bank
+            print(content_summary(), flush=True)
+    except (PackageError, ContentError) as exc:
         return _fail(str(exc))
     settings = load_settings()
 

@@ -1,12 +1,23 @@
-"""Problem catalogue (public) and authoring (authors and admins)."""
+"""Problem catalogue (public) and authoring (authors and admins).
+
+A create or replace with reference solutions judges them on every test first
+(`services/authoring.py`): a failing reference refuses the write with 422
+`reference_rejected` and the failing tests in `details`.
+"""
 
 from __future__ import annotations
 
 import re
 
-from realtime.keys import DATABASE
+from realtime.keys import DATABASE, EXECUTION
 from realtime.rest.endpoints import Call, EndpointTable
-from realtime.rest.errors import ConflictError, Forbidden, NotFoundError
+from realtime.rest.errors import (
+    ConflictError,
+    Forbidden,
+    NotFoundError,
+    Unavailable,
+    ValidationFailed,
+)
 from realtime.schemas.problems import (
     SLUG_PATTERN,
     ProblemEnvelope,
@@ -16,6 +27,7 @@ from realtime.schemas.problems import (
     ProblemSummary,
     ProblemWrite,
 )
+from realtime.services.authoring import CannotValidate, ReferenceRejected, check_references
 from storage.errors import Conflict, NotFound
 from storage.models import Problem, User
 from storage.repositories import problems as problem_repo
@@ -71,6 +83,30 @@ async def problem_out(session: object, problem: Problem) -> ProblemOut:
     return ProblemOut.with_examples(problem, visible)
 
 
+async def validated(call: Call, draft: problem_repo.ProblemDraft) -> problem_repo.ProblemDraft:
+    """The draft, once each reference solution has passed every test in the judge."""
+    try:
+        await check_references(call.app[EXECUTION].judge, draft)
+    except CannotValidate as exc:
+        if exc.code == "judge_unavailable":
+            raise Unavailable(exc.message, code=exc.code) from exc
+        raise ValidationFailed(exc.message, code=exc.code) from exc
+    except ReferenceRejected as exc:
+        raise ValidationFailed(
+            "a reference solution fails the problem's own tests",
+            code="reference_rejected",
+            details=[f.as_dict() for f in exc.failures],
+        ) from exc
+    return draft
+
+
+async def editable(session: object, slug: str, user: User) -> Problem:
+    try:
+        return await problem_repo.get_problem(session, slug, viewer_of(user))  # type: ignore[arg-type]
+    except NotFound as exc:
+        raise NotFoundError(exc.message, code="problem_not_found") from exc
+
+
 def ensure_can_edit(user: User, problem: Problem) -> None:
     if user.role != "admin" and problem.author_id != user.id:
         raise Forbidden("only the problem's author or an admin may change it")
@@ -109,15 +145,17 @@ async def get_problem(call: Call) -> ProblemEnvelope:
     status=201,
     roles=AUTHORING_ROLES,
     tags=TAGS,
-    errors=(409,),
+    errors=(409, 422, 503),
 )
 async def create_problem(call: Call) -> ProblemEnvelope:
-    """Create a problem with its tests (hidden tests are write-only)."""
+    """Create a problem with its tests (hidden tests are write-only); references are judged."""
+    async with call.app[DATABASE].session() as session:
+        if await problem_repo.slugs_in(session, [call.body.slug]):
+            raise ConflictError(f"slug '{call.body.slug}' is taken", code="slug_taken")
+    draft = await validated(call, draft_of(call.body))
     async with call.app[DATABASE].session() as session:
         try:
-            problem = await problem_repo.create_problem(
-                session, draft_of(call.body), author_id=call.user.id
-            )
+            problem = await problem_repo.create_problem(session, draft, author_id=call.user.id)
         except Conflict as exc:
             raise ConflictError(exc.message, code="slug_taken") from exc
         return ProblemEnvelope(problem=await problem_out(session, problem))
@@ -129,7 +167,7 @@ async def create_problem(call: Call) -> ProblemEnvelope:
     response=ProblemEnvelope,
     roles=AUTHORING_ROLES,
     tags=TAGS,
-    errors=(404, 409),
+    errors=(404, 409, 422, 503),
 )
 async def replace_problem(call: Call) -> ProblemEnvelope:
     """Replace a problem you own (admins: any). The slug in the body must match the URL."""
@@ -138,12 +176,12 @@ async def replace_problem(call: Call) -> ProblemEnvelope:
     if body.slug != slug:
         raise ConflictError("the slug cannot be changed", code="slug_mismatch")
     async with call.app[DATABASE].session() as session:
-        try:
-            problem = await problem_repo.get_problem(session, slug, viewer_of(call.user))
-        except NotFound as exc:
-            raise NotFoundError(exc.message, code="problem_not_found") from exc
+        ensure_can_edit(call.user, await editable(session, slug, call.user))
+    draft = await validated(call, draft_of(body))  # no transaction held while judging
+    async with call.app[DATABASE].session() as session:
+        problem = await editable(session, slug, call.user)
         ensure_can_edit(call.user, problem)
-        await problem_repo.update_problem(session, problem, draft_of(body))
+        await problem_repo.update_problem(session, problem, draft)
         return ProblemEnvelope(problem=await problem_out(session, problem))
 
 

@@ -2,6 +2,7 @@
 
 from storage.models.base import Base, utcnow
 from storage.models.coach import CoachMessage, CoachSession, CoachUsage
+from storage.models.content import ModuleItemDone, QuizAttempt
 from storage.models.practice import PracticeSession, SessionSnapshot
 from storage.models.problems import Problem, ProblemLabel, ReferenceSolution, TestCase
 from storage.models.rooms import RatingChange, RoomDocUpdate, RoomMessage, RoomRecord, RoomResult
@@ -13,9 +14,11 @@ __all__ = [
     "CoachMessage",
     "CoachSession",
     "CoachUsage",
+    "ModuleItemDone",
     "PracticeSession",
     "Problem",
     "ProblemLabel",
+    "QuizAttempt",
     "RatingChange",
     "ReferenceSolution",
     "RefreshToken",

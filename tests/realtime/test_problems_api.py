@@ -6,7 +6,12 @@ import pytest
 
 SECRET_INPUT = "987654321 hidden-input-marker"
 SECRET_OUTPUT = "hidden-output-marker"
-SECRET_SOLUTION = "print('reference-solution-marker')"
+# A reference that passes both tests (authoring judges it): the sum, or the hidden marker.
+SECRET_SOLUTION = (
+    "# reference-solution-marker\n"
+    "line = input()\n"
+    "print('hidden-output-marker' if 'marker' in line else sum(map(int, line.split())))\n"
+)
 
 
 def problem_body(slug: str = "sum-two", **overrides):
