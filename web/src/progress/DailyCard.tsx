@@ -27,6 +27,8 @@ export function DailyCard({ compact = false }: { compact?: boolean }) {
   const { user } = useApp();
   const daily = useResource(progressApi.daily, [user?.id]);
   const d = daily.data;
+  // On the problem list a server without daily challenges just shows no card.
+  if (compact && daily.missing) return null;
   return (
     <section className={`card daily${compact ? " compact" : ""}`} aria-labelledby="daily-title" data-testid="daily-card">
       <div className="daily-head">
