@@ -152,6 +152,8 @@ export interface ActivityDay {
   date: string;
   submissions: number;
   accepted: number;
+  /** XP earned that day, when the server says. */
+  xp?: number;
 }
 
 export interface ChallengeProblem {

@@ -22,7 +22,8 @@ const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
 function describe(d: ActivityDay): string {
   if (!d.submissions) return `No submissions on ${dayLabel(d.date)}`;
-  return `${plural(d.submissions, "submission")}, ${d.accepted} accepted on ${dayLabel(d.date)}`;
+  const xp = d.xp ? `, ${d.xp} XP` : "";
+  return `${plural(d.submissions, "submission")}, ${d.accepted} accepted${xp} on ${dayLabel(d.date)}`;
 }
 
 export function Heatmap({ days }: { days: ActivityDay[] }) {
