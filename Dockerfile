@@ -9,6 +9,7 @@ COPY realtime realtime
 COPY rooms rooms
 COPY judging judging
 COPY coach coach
+COPY progress progress
 COPY storage storage
 COPY loops loops
 COPY content content

@@ -39,6 +39,7 @@ from realtime.relays.coach import CoachCancelRelay
 from realtime.relays.documents import DocumentRelay
 from realtime.rest import (
     admin,
+    analytics,
     auth,
     health,
     playback,
@@ -88,6 +89,7 @@ ROUTE_TABLES: list[EndpointTable] = [
     submissions.routes,
     rooms.routes,
     playback.routes,
+    analytics.routes,
 ]
 
 

@@ -4,18 +4,32 @@ from storage.models.base import Base, utcnow
 from storage.models.coach import CoachMessage, CoachSession, CoachUsage
 from storage.models.practice import PracticeSession, SessionSnapshot
 from storage.models.problems import Problem, ProblemLabel, ReferenceSolution, TestCase
+from storage.models.progress import (
+    Achievement,
+    DailyChallenge,
+    DailyChallengeSolve,
+    Notification,
+    ProblemProgress,
+    UserActivity,
+    UserStats,
+)
 from storage.models.rooms import RatingChange, RoomDocUpdate, RoomMessage, RoomRecord, RoomResult
 from storage.models.submissions import Submission
 from storage.models.users import RefreshToken, User
 
 __all__ = [
+    "Achievement",
     "Base",
     "CoachMessage",
     "CoachSession",
     "CoachUsage",
+    "DailyChallenge",
+    "DailyChallengeSolve",
+    "Notification",
     "PracticeSession",
     "Problem",
     "ProblemLabel",
+    "ProblemProgress",
     "RatingChange",
     "ReferenceSolution",
     "RefreshToken",
@@ -27,5 +41,7 @@ __all__ = [
     "Submission",
     "TestCase",
     "User",
+    "UserActivity",
+    "UserStats",
     "utcnow",
 ]
