@@ -23,8 +23,8 @@ def test_new_learner_sees_progress_notifications_and_rank(tmp_path):
         "solve the daily challenge",
         "an achievement arrives live in the bell",
         "the dashboard counts it",
-        "the leaderboard shows her rank",
         "the profile shows the achievement",
+        "the leaderboard shows her rank",
         "another user sees her on the board",
     ]
     assert report["streak"] == "1 day"

@@ -96,7 +96,8 @@ export function NotificationBell() {
     };
   }, [open]);
 
-  if (missing) return null;
+  // A server without the inbox: no bell, unless live notifications still arrive.
+  if (missing && items.length === 0) return null;
   const label = unread ? `Notifications, ${unread} unread` : "Notifications";
   return (
     <div className="bell-wrap">
@@ -127,7 +128,7 @@ export function NotificationBell() {
         <div ref={panel} id={panelId} className="bell-panel card" role="region" aria-label="Notifications" data-testid="bell-panel">
           <div className="bell-head">
             <h2>Notifications</h2>
-            {unread > 0 && (
+            {unread > 0 && !missing && (
               <button type="button" className="secondary small" onClick={() => void markAllRead()}>
                 Mark all as read
               </button>
