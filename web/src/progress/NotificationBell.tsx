@@ -70,6 +70,19 @@ function Toast() {
 export function NotificationBell() {
   const { items, unread, missing, error, markAllRead } = useNotifications();
   const [open, setOpen] = useState(false);
+  // The panel hangs under the bell but stays inside the viewport (the bell moves on a phone).
+  const [place, setPlace] = useState<{ top: number; right: number; width: number } | null>(null);
+  const measure = () => {
+    const rect = button.current?.getBoundingClientRect();
+    if (!rect) return;
+    const vw = document.documentElement.clientWidth;
+    const width = Math.min(384, vw - 16);
+    setPlace({ top: rect.bottom + 6, width, right: Math.max(8, Math.min(vw - rect.right, vw - width - 8)) });
+  };
+  const toggle = () => {
+    if (!open) measure();
+    setOpen((o) => !o);
+  };
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
@@ -90,7 +103,9 @@ export function NotificationBell() {
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("mousedown", onClick);
+    window.addEventListener("resize", measure);
     return () => {
+      window.removeEventListener("resize", measure);
       document.removeEventListener("keydown", onKey);
       document.removeEventListener("mousedown", onClick);
     };
@@ -110,7 +125,7 @@ export function NotificationBell() {
         aria-controls={panelId}
         data-testid="bell"
         data-unread={unread}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path
@@ -125,7 +140,7 @@ export function NotificationBell() {
         )}
       </button>
       {open && (
-        <div ref={panel} id={panelId} className="bell-panel card" role="region" aria-label="Notifications" data-testid="bell-panel">
+        <div ref={panel} id={panelId} className="bell-panel card" style={place ?? undefined} role="region" aria-label="Notifications" data-testid="bell-panel">
           <div className="bell-head">
             <h2>Notifications</h2>
             {unread > 0 && !missing && (
