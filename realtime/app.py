@@ -38,10 +38,14 @@ from realtime.relays.base import relay_for
 from realtime.relays.coach import CoachCancelRelay
 from realtime.relays.documents import DocumentRelay
 from realtime.rest import (
+    achievements,
     admin,
     analytics,
     auth,
+    daily,
     health,
+    leaderboards,
+    notifications,
     playback,
     problems,
     rooms,
@@ -90,6 +94,10 @@ ROUTE_TABLES: list[EndpointTable] = [
     rooms.routes,
     playback.routes,
     analytics.routes,
+    achievements.routes,
+    daily.routes,
+    leaderboards.routes,
+    notifications.routes,
 ]
 
 

@@ -158,3 +158,34 @@ async def add_notification(
     session.add(row)
     await session.flush()
     return row
+
+
+async def earned_achievements(session: AsyncSession, user_id: int) -> list[tuple[str, datetime]]:
+    stmt = (
+        select(Achievement.code, Achievement.earned_at)
+        .where(Achievement.user_id == user_id)
+        .order_by(Achievement.earned_at, Achievement.id)
+    )
+    return [(code, at) for code, at in (await session.execute(stmt)).all()]
+
+
+async def bank_topics(session: AsyncSession) -> list[str]:
+    """Topics of public problems, by name."""
+    stmt = (
+        select(ProblemLabel.value)
+        .join(Problem, Problem.id == ProblemLabel.problem_id)
+        .where(ProblemLabel.kind == "topic", Problem.visibility == "public")
+        .distinct()
+        .order_by(ProblemLabel.value)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+async def solved_by_difficulty(session: AsyncSession, user_id: int) -> dict[str, int]:
+    stmt = (
+        select(Problem.difficulty, func.count(ProblemProgress.id))
+        .join(Problem, Problem.id == ProblemProgress.problem_id)
+        .where(ProblemProgress.user_id == user_id, ProblemProgress.status == "solved")
+        .group_by(Problem.difficulty)
+    )
+    return {d: n for d, n in (await session.execute(stmt)).all()}

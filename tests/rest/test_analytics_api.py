@@ -78,9 +78,7 @@ async def test_dashboard_figures_from_crafted_submits(client, make_account) -> N
     assert resp.status == 200
     days = (await resp.json())["days"]
     today = NOW.date()
-    assert [d["date"] for d in days] == [
-        (today - timedelta(days=n)).isoformat() for n in (2, 1, 0)
-    ]
+    assert [d["date"] for d in days] == [(today - timedelta(days=n)).isoformat() for n in (2, 1, 0)]
     assert [(d["submissions"], d["accepted"]) for d in days] == [(0, 0), (2, 1), (2, 1)]
 
     other = await make_account()

@@ -32,8 +32,8 @@ async def test_real_submits_update_progress_percentiles_and_notify(
     right = await submit(GOOD)
     assert right["verdict"] == "AC"
     assert right["percentiles"] == {"runtime_beats": 100.0, "memory_beats": 100.0}  # alone
-    note = await inbox.wait_for("notification:new", lambda e: e["kind"] == "achievement")
-    assert note["data"] == {"code": "first_solve"} and note["title"] and note["id"] >= 1
+    note = await inbox.wait_for("notification:new", lambda e: e["data"] == {"code": "first_solve"})
+    assert note["kind"] == "achievement" and note["title"] and note["id"] >= 1
 
     headers = me.headers
     body = await (await http.get("/api/analytics/dashboard", headers=headers)).json()
