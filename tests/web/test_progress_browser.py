@@ -1,6 +1,7 @@
 """A new learner's progress in real Chromium (web/e2e/progress.mjs): solve the daily challenge,
-an achievement arrives live in the bell, the dashboard counts it (solved, streak, XP, heat-map),
-the leaderboard ranks her for herself and for another user, the profile lists the achievement."""
+an achievement arrives live in the bell and is marked read, the dashboard counts it (solved,
+streak, XP, heat-map, the challenge's history), the profile lists the achievement, the
+leaderboard ranks her for herself and for another user."""
 
 from __future__ import annotations
 
@@ -27,7 +28,9 @@ def test_new_learner_sees_progress_notifications_and_rank(tmp_path):
         "the leaderboard shows her rank",
         "another user sees her on the board",
     ]
+    assert report["missing"] == []  # every progress endpoint the pages use exists
     assert report["streak"] == "1 day"
     assert report["rank"].startswith("#")
     assert "unread" in report["bell"]
     assert report["achievement"]
+    assert "not on this board yet" in report["quinn"]

@@ -100,7 +100,9 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
     await pia.keyboard.press("Enter");
     await panel.getByRole("button", { name: "Mark all as read" }).click();
     await pia.locator('[data-testid="bell"][data-unread="0"]').waitFor(WAIT);
-    await pia.keyboard.press("Escape");
+    await pia.getByTestId("toast").waitFor({ state: "detached", ...WAIT });
+    await panel.getByRole("link", { name: "All notifications" }).click();
+    await pia.getByTestId("inbox").locator('[data-kind="achievement"][data-unread="false"]').first().waitFor(WAIT);
   }
 
   step("the dashboard counts it");
@@ -119,6 +121,13 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   const status = has.daily && slug === dailySlug ? await pia.getByTestId("daily-card").getByTestId("daily-status").getAttribute("data-status") : "n/a";
   if (has.daily && slug === dailySlug && status !== "solved") throw new Error(`the daily challenge shows ${status} after solving it`);
   await shootIfAsked(pia, shotDir, "dashboard");
+  if (has.daily) {
+    await pia.getByTestId("daily-card").getByRole("link", { name: "Past challenges" }).click();
+    const todays = pia.getByTestId("daily-history").locator("li").first();
+    await todays.getByTestId("daily-status").waitFor(WAIT);
+    const history = await todays.getByTestId("daily-status").getAttribute("data-status");
+    if (slug === dailySlug && history !== "solved") throw new Error(`today's challenge in the history shows ${history}`);
+  }
 
   step("the profile shows the achievement");
   await pia.getByTestId("user-name").click();

@@ -14,12 +14,12 @@ import { useResource } from "../progress/useResource";
 
 const PER_PAGE = 20;
 
-const BOARDS: { id: Board; label: string; score: string; about: string }[] = [
-  { id: "xp", label: "All-time XP", score: "XP", about: "Experience points earned since joining." },
-  { id: "solved", label: "Problems solved", score: "Solved", about: "Different problems solved." },
-  { id: "weekly", label: "This week", score: "XP this week", about: "Experience earned since Monday (UTC)." },
-  { id: "daily", label: "Today", score: "XP today", about: "Experience earned today (UTC)." },
-  { id: "topic", label: "By topic", score: "Solved", about: "Problems solved in one topic." },
+const BOARDS: { id: Board; label: string; score: string; unit: string; about: string }[] = [
+  { id: "xp", label: "All-time XP", score: "XP", unit: "XP", about: "Experience points earned since joining." },
+  { id: "solved", label: "Problems solved", score: "Solved", unit: "solved", about: "Different problems solved." },
+  { id: "weekly", label: "This week", score: "XP this week", unit: "XP this week", about: "Experience earned since Monday (UTC)." },
+  { id: "daily", label: "Today", score: "XP today", unit: "XP today", about: "Experience earned today (UTC)." },
+  { id: "topic", label: "By topic", score: "Solved", unit: "solved", about: "Problems solved in one topic." },
 ];
 
 const isBoard = (b: string | null): b is Board => BOARDS.some((x) => x.id === b);
@@ -174,7 +174,7 @@ export function Leaderboards() {
                   <p>
                     <strong className="rank-now" data-testid="my-rank-value">#{d.me.rank}</strong>{" "}
                     <span className="muted">
-                      of {d.total.toLocaleString()} · {d.me.score.toLocaleString()} {info.score}
+                      of {d.total.toLocaleString()} · {d.me.score.toLocaleString()} {info.unit}
                     </span>
                   </p>
                   {d.me.neighbours.length > 0 && (

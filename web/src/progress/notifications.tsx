@@ -96,6 +96,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       const r = await progressApi.markRead(ids);
       const now = new Date().toISOString();
       setItems((list) => list.map((n) => (ids.includes(n.id) && !n.read_at ? { ...n, read_at: now } : n)));
+      setLatest((l) => (l && ids.includes(l.id) ? null : l));
       setUnread(r.unread);
       setError(null);
     } catch (e) {
@@ -108,6 +109,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       const r = await progressApi.markAllRead();
       const now = new Date().toISOString();
       setItems((list) => list.map((n) => (n.read_at ? n : { ...n, read_at: now })));
+      setLatest(null);
       setUnread(r.unread);
       setError(null);
     } catch (e) {
