@@ -3,7 +3,7 @@ import { Link } from "react-router-dom";
 import { progressApi } from "../api/progress";
 import { useApp } from "../context";
 import { DailyCard, StatusChip } from "../progress/DailyCard";
-import { dayLabel } from "../progress/format";
+import { dayLabel, plural } from "../progress/format";
 import { ResourceState } from "../progress/ResourceState";
 import { useResource } from "../progress/useResource";
 
@@ -15,14 +15,14 @@ export function DailyHistory() {
   return (
     <div className="page">
       <h1>Daily challenge</h1>
-      <DailyCard />
+      <DailyCard heading="Today" />
       <section className="card history" aria-labelledby="history-title">
         <h2 id="history-title">The last 30 days</h2>
         <ResourceState resource={history} what="past challenges" />
         {history.data && items.length === 0 && <p className="muted">No past challenges yet.</p>}
         {user && items.length > 0 && (
           <p className="muted" data-testid="history-solved">
-            You solved {solved} of these {items.length}.
+            You solved {solved} of {plural(items.length, "challenge")}.
           </p>
         )}
         {items.length > 0 && (

@@ -18,7 +18,7 @@ const BOARDS: { id: Board; label: string; score: string; unit: string; about: st
   { id: "xp", label: "All-time XP", score: "XP", unit: "XP", about: "Experience points earned since joining." },
   { id: "solved", label: "Problems solved", score: "Solved", unit: "solved", about: "Different problems solved." },
   { id: "weekly", label: "This week", score: "XP this week", unit: "XP this week", about: "Experience earned since Monday (UTC)." },
-  { id: "daily", label: "Today", score: "XP today", unit: "XP today", about: "Experience earned today (UTC)." },
+  { id: "daily", label: "Daily challenges", score: "Challenges", unit: "challenges", about: "Daily challenges solved on their day." },
   { id: "topic", label: "By topic", score: "Solved", unit: "solved", about: "Problems solved in one topic." },
 ];
 

@@ -23,7 +23,7 @@ export function StatusChip({ status }: { status: ChallengeStatus | null }) {
   );
 }
 
-export function DailyCard({ compact = false }: { compact?: boolean }) {
+export function DailyCard({ compact = false, heading = "Daily challenge" }: { compact?: boolean; heading?: string }) {
   const { user } = useApp();
   const daily = useResource(progressApi.daily, [user?.id]);
   const d = daily.data;
@@ -32,7 +32,7 @@ export function DailyCard({ compact = false }: { compact?: boolean }) {
   return (
     <section className={`card daily${compact ? " compact" : ""}`} aria-labelledby="daily-title" data-testid="daily-card">
       <div className="daily-head">
-        <h2 id="daily-title">Daily challenge</h2>
+        <h2 id="daily-title">{heading}</h2>
         {d && <span className="muted">{new Date(`${d.date}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" })}</span>}
       </div>
       <ResourceState resource={daily} what="the daily challenge" />
@@ -51,9 +51,11 @@ export function DailyCard({ compact = false }: { compact?: boolean }) {
             {d.solved_count > 0 ? `${plural(d.solved_count, "person has", "people have")} solved it today.` : "Nobody has solved it yet today."}
             {!user && <> <Link to="/signin">Sign in</Link> to take part.</>}
           </p>
-          <p className="daily-links">
-            <Link to="/daily">Past challenges</Link>
-          </p>
+          {heading === "Daily challenge" && (
+            <p className="daily-links">
+              <Link to="/daily">Past challenges</Link>
+            </p>
+          )}
         </>
       )}
     </section>

@@ -67,7 +67,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       })
       .catch((e) => {
         if (!live) return;
-        if (e instanceof ApiError && e.status === 404) setMissing(true);
+        if (e instanceof ApiError && e.status === 404 && e.code === "not_found") setMissing(true);
         else setError(describeError(e));
         setLoaded(true);
       });

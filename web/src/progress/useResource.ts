@@ -35,7 +35,8 @@ export function useResource<T>(load: (() => Promise<T>) | null, deps: unknown[])
       })
       .catch((e) => {
         if (!live) return;
-        if (e instanceof ApiError && e.status === 404) setMissing(true);
+        // A missing route answers plain `not_found`; a 404 with its own code is an answer.
+        if (e instanceof ApiError && e.status === 404 && e.code === "not_found") setMissing(true);
         else setError(describeError(e));
       })
       .finally(() => live && setLoading(false));
