@@ -102,6 +102,7 @@ async def record_submit(session: AsyncSession, submission: Submission) -> Submit
     if outcome.first_solve:
         await session.flush()
         topics = await progress_repo.problem_topics(session, problem.id)
+        await progress_repo.add_topic_solves(session, user_id, topics)
         completed = await progress_repo.completed_topics(session, user_id, topics)
     facts = achievements.SubmitFacts(
         solved=stats.solved,

@@ -12,6 +12,7 @@ from storage.models.progress import (
     ProblemProgress,
     UserActivity,
     UserStats,
+    UserTopicSolved,
 )
 from storage.models.rooms import RatingChange, RoomDocUpdate, RoomMessage, RoomRecord, RoomResult
 from storage.models.submissions import Submission
@@ -43,5 +44,6 @@ __all__ = [
     "User",
     "UserActivity",
     "UserStats",
+    "UserTopicSolved",
     "utcnow",
 ]

@@ -77,6 +77,19 @@ class UserActivity(Base):
     xp: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class UserTopicSolved(Base):
+    """Problems solved per user and topic, so a topic board is an index range, not a join."""
+
+    __tablename__ = "user_topic_solved"
+    __table_args__ = (Index("ix_user_topic_solved_board", "topic", "solved", "user_id"),)
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic: Mapped[str] = mapped_column(String(64), primary_key=True)
+    solved: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class DailyChallenge(Base):
     """The problem of one UTC day, stored when first asked so history never changes."""
 

@@ -6,17 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import (
-    Problem,
-    ProblemLabel,
-    ProblemProgress,
-    User,
-    UserActivity,
-    UserStats,
-)
+from storage.models import User, UserActivity, UserStats, UserTopicSolved
 
 
 @dataclass(frozen=True)
@@ -45,20 +38,11 @@ def scores(board: str, *, topic: str | None = None, since_day: str | None = None
             .having(total > 0)
         )
     if board == "topic":
-        return (
-            select(ProblemProgress.user_id.label("user_id"), func.count().label("score"))
-            .join(
-                ProblemLabel,
-                and_(
-                    ProblemLabel.problem_id == ProblemProgress.problem_id,
-                    ProblemLabel.kind == "topic",
-                    ProblemLabel.value == (topic or ""),
-                ),
-            )
-            .join(Problem, Problem.id == ProblemProgress.problem_id)
-            .where(ProblemProgress.status == "solved", Problem.visibility == "public")
-            .group_by(ProblemProgress.user_id)
-        )
+        # Solved problems of the topic (counted when solved, whatever the problem's
+        # visibility later becomes), read from user_topic_solved on its board index.
+        return select(
+            UserTopicSolved.user_id.label("user_id"), UserTopicSolved.solved.label("score")
+        ).where(UserTopicSolved.topic == (topic or ""), UserTopicSolved.solved > 0)
     raise ValueError(f"unknown board {board!r}")
 
 

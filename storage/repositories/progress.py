@@ -23,6 +23,7 @@ from storage.models import (
     ProblemProgress,
     UserActivity,
     UserStats,
+    UserTopicSolved,
 )
 
 
@@ -99,6 +100,16 @@ async def problem_topics(session: AsyncSession, problem_id: int) -> list[str]:
         ProblemLabel.problem_id == problem_id, ProblemLabel.kind == "topic"
     )
     return list((await session.scalars(stmt)).all())
+
+
+async def add_topic_solves(session: AsyncSession, user_id: int, topics: Sequence[str]) -> None:
+    """One more problem solved in each of `topics` (under the user's stats lock)."""
+    for topic in topics:
+        row = await session.get(UserTopicSolved, (user_id, topic))
+        if row is None:
+            row = UserTopicSolved(user_id=user_id, topic=topic, solved=0)
+            session.add(row)
+        row.solved += 1
 
 
 async def completed_topics(session: AsyncSession, user_id: int, topics: Sequence[str]) -> list[str]:

@@ -89,6 +89,22 @@ def upgrade() -> None:
     )
     op.create_index("ix_user_activity_day", "user_activity", ["day", "user_id"])
     op.create_table(
+        "user_topic_solved",
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("topic", sa.String(64), nullable=False),
+        sa.Column("solved", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name="fk_user_topic_solved_user_id_users",
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("user_id", "topic", name="pk_user_topic_solved"),
+    )
+    op.create_index(
+        "ix_user_topic_solved_board", "user_topic_solved", ["topic", "solved", "user_id"]
+    )
+    op.create_table(
         "daily_challenges",
         sa.Column("day", sa.String(10), nullable=False),
         sa.Column("problem_id", sa.Integer(), nullable=False),
@@ -205,6 +221,16 @@ def _backfill() -> None:
     )
     op.execute(
         """
+        INSERT INTO user_topic_solved (user_id, topic, solved)
+        SELECT pp.user_id, l.value, COUNT(*)
+        FROM problem_progress pp
+        JOIN problem_labels l ON l.problem_id = pp.problem_id AND l.kind = 'topic'
+        WHERE pp.status = 'solved'
+        GROUP BY pp.user_id, l.value
+        """
+    )
+    op.execute(
+        """
         UPDATE user_stats SET accepted = (
             SELECT COALESCE(SUM(a.accepted), 0) FROM user_activity a
             WHERE a.user_id = user_stats.user_id)
@@ -243,6 +269,7 @@ def downgrade() -> None:
         "daily_challenge_solves",
         "daily_challenges",
         "user_activity",
+        "user_topic_solved",
         "user_stats",
         "problem_progress",
     ):
