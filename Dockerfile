@@ -17,6 +17,8 @@ COPY realtime realtime
 COPY rooms rooms
 COPY judging judging
 COPY coach coach
+COPY progress progress
+COPY progress progress
 COPY storage storage
 COPY loops loops
 COPY content content

@@ -20,9 +20,11 @@ from judging.backend import JudgeBackend
 from judging.events import Compiled, Event, TestFinished
 from judging.queue import JobQueue, QueuedJob
 from judging.request import CheckerSpec, JudgeRequest, TestCase
+from progress import percentiles, recorder
+from progress.percentiles import Percentiles
 from storage.database import Database
 from storage.errors import NotFound
-from storage.models import PracticeSession, Submission
+from storage.models import Notification, PracticeSession, Submission
 from storage.repositories import problems as problem_repo
 from storage.repositories import submissions as submission_repo
 
@@ -39,9 +41,15 @@ class Progress:
 
 @dataclass(frozen=True)
 class Judged:
-    """The submission is judged and stored; `submission` is the stored row."""
+    """The submission is judged and stored; `submission` is the stored row.
+
+    percentiles: "beats x%" when it is an accepted submit.
+    notifications: stored inbox entries its result earned (achievements), to push.
+    """
 
     submission: Submission
+    percentiles: Percentiles | None = None
+    notifications: tuple[Notification, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,10 +192,18 @@ class SubmissionJudge:
                     if practice is not None and practice.user_id == submission.user_id:
                         practice.submission_id = submission_id
                 submission = await submission_repo.get_submission(session, submission_id)
+                # Progress (XP, streak, achievements) commits with the result or not at all.
+                outcome = await recorder.record_submit(session, submission)
+                notes = tuple(outcome.notifications)
+                beats = await percentiles.of_submission(session, submission)
+        else:
+            async with self.db.session() as session:
+                beats = await percentiles.of_submission(session, submission)
+            notes = ()
         # Stored first, announced once: a worker that dies between the two leaves the
         # job pending; whoever reclaims it finds it done and sends the result.
         if await self.queue.claim_result(job.job_id):
-            await self.report(job, Judged(submission))
+            await self.report(job, Judged(submission, beats, notes))
             if self.observer is not None:
                 await self._observe(self.observer.on_judged(submission))
 

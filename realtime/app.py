@@ -38,11 +38,16 @@ from realtime.relays.base import relay_for
 from realtime.relays.coach import CoachCancelRelay
 from realtime.relays.documents import DocumentRelay
 from realtime.rest import (
+    achievements,
     admin,
+    analytics,
     auth,
     companies,
+    daily,
     health,
+    leaderboards,
     modules,
+    notifications,
     playback,
     problems,
     quizzes,
@@ -95,6 +100,11 @@ ROUTE_TABLES: list[EndpointTable] = [
     quizzes.routes,
     modules.routes,
     companies.routes,
+    analytics.routes,
+    achievements.routes,
+    daily.routes,
+    leaderboards.routes,
+    notifications.routes,
 ]
 
 

@@ -13,8 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from realtime.keys import DATABASE, SIO
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import NotFoundError
+from realtime.schemas.progress import notification_payload
 from rooms.events import user_room
 from storage.errors import NotFound
+from storage.repositories import progress as progress_repo
 from storage.repositories import users as user_repo
 
 routes = EndpointTable()
@@ -34,13 +36,14 @@ class NotificationIn(BaseModel):
     user_id: int = Field(ge=1)
     title: str = Field(min_length=1, max_length=200)
     body: str = Field("", max_length=2000)
-    kind: str = Field("info", max_length=32)
+    kind: str = Field("admin", max_length=32)
 
 
 class SentOut(BaseModel):
     ok: bool = True
     event: str
     sent_at: datetime
+    notification_id: int | None = None  # the stored inbox entry (notifications only)
 
 
 @routes.post(
@@ -77,17 +80,18 @@ async def announce(call: Call) -> SentOut:
     errors=(404,),
 )
 async def notify(call: Call) -> SentOut:
-    """Send `notification:new` to all of one user's tabs, on whichever process they are."""
+    """Store a notification in one user's inbox and send `notification:new` to all of
+    their tabs, on whichever process they are (offline, they find it in the inbox)."""
     body: NotificationIn = call.body
+    now = datetime.now(UTC)
     async with call.app[DATABASE].session() as s:
         try:
             await user_repo.get_user(s, body.user_id)
         except NotFound as exc:
             raise NotFoundError("user not found", code="user_not_found") from exc
-    now = datetime.now(UTC)
-    await call.app[SIO].emit(
-        "notification:new",
-        {"title": body.title, "body": body.body, "kind": body.kind, "sent_at": now.isoformat()},
-        room=user_room(body.user_id),
-    )
-    return SentOut(event="notification:new", sent_at=now)
+        note = await progress_repo.add_notification(
+            s, body.user_id, kind=body.kind, title=body.title, body=body.body, at=now
+        )
+    payload = {**notification_payload(note), "sent_at": now.isoformat()}
+    await call.app[SIO].emit("notification:new", payload, room=user_room(body.user_id))
+    return SentOut(event="notification:new", sent_at=now, notification_id=note.id)

@@ -20,7 +20,7 @@ from realtime.schemas.learning import (
     TopicOut,
 )
 from storage.learning_progress import weak_topics
-from storage.repositories import progress as progress_repo
+from storage.repositories import learning as learning_repo
 from storage.repositories import quizzes as quiz_repo
 
 routes = EndpointTable()
@@ -32,7 +32,7 @@ async def list_companies(call: Call) -> CompanyList:
     """Every company with your progress (problems solved, quizzes passed)."""
     companies = sorted(call.app[CONTENT].companies.values(), key=lambda c: c.name.lower())
     async with call.app[DATABASE].session() as s:
-        solved = await progress_repo.solved_slugs(
+        solved = await learning_repo.solved_slugs(
             s, call.user.id, {p for c in companies for p in c.problems}
         )
         passed = await quiz_repo.passed_quizzes(
@@ -65,9 +65,9 @@ async def get_company(call: Call) -> CompanyEnvelope:
     if company is None:
         raise NotFoundError(f"company '{raw[:80]}' not found", code="company_not_found")
     async with call.app[DATABASE].session() as s:
-        solved = await progress_repo.solved_slugs(s, call.user.id, company.problems)
-        refs = await progress_repo.problem_refs(s, company.problems)
-        topics = await progress_repo.topic_progress(s, call.user.id, company.problems)
+        solved = await learning_repo.solved_slugs(s, call.user.id, company.problems)
+        refs = await learning_repo.problem_refs(s, company.problems)
+        topics = await learning_repo.topic_progress(s, call.user.id, company.problems)
         stats = await quiz_repo.stats(s, call.user.id)
     quizzes = [
         CompanyQuizOut(

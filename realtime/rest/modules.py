@@ -19,7 +19,7 @@ from realtime.schemas.learning import (
 from storage.content_catalog import Catalog
 from storage.learning_progress import Done, module_progress
 from storage.module_package import MARKABLE_KINDS, LearningModule
-from storage.repositories import progress as progress_repo
+from storage.repositories import learning as learning_repo
 from storage.repositories import quizzes as quiz_repo
 
 routes = EndpointTable()
@@ -40,9 +40,9 @@ async def done_by(s: object, user_id: int, catalog: Catalog) -> Done:
     problems = {i.problem for i in items if i.kind == "problem"}
     quizzes = {i.quiz for i in items if i.kind == "quiz"}
     return Done(
-        solved=frozenset(await progress_repo.solved_slugs(s, user_id, problems)),  # type: ignore[arg-type]
+        solved=frozenset(await learning_repo.solved_slugs(s, user_id, problems)),  # type: ignore[arg-type]
         passed=frozenset(await quiz_repo.passed_quizzes(s, user_id, quizzes)),  # type: ignore[arg-type]
-        marked=frozenset(await progress_repo.marked_items(s, user_id)),  # type: ignore[arg-type]
+        marked=frozenset(await learning_repo.marked_items(s, user_id)),  # type: ignore[arg-type]
     )
 
 
@@ -50,7 +50,7 @@ async def module_out(s: object, call: Call, module: LearningModule) -> ModuleOut
     catalog = call.app[CONTENT]
     done = await done_by(s, call.user.id, catalog)
     progress = module_progress(catalog.modules.values(), done)[module.slug]
-    refs = await progress_repo.problem_refs(  # type: ignore[arg-type]
+    refs = await learning_repo.problem_refs(  # type: ignore[arg-type]
         s, (i.problem for i in module.items if i.kind == "problem")
     )
     titles = {slug: q.title for slug, q in catalog.quizzes.items()}
@@ -101,5 +101,5 @@ async def mark_done(call: Call) -> ModuleEnvelope:
             code="item_not_markable",
         )
     async with call.app[DATABASE].session() as s:
-        await progress_repo.mark_item(s, call.user.id, module.slug, item.id)
+        await learning_repo.mark_item(s, call.user.id, module.slug, item.id)
         return ModuleEnvelope(module=await module_out(s, call, module))

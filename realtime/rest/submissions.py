@@ -6,6 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
+from progress import percentiles
 from realtime.auth import enforce_rate
 from realtime.keys import DATABASE, EXECUTION, SETTINGS
 from realtime.rest.endpoints import Call, EndpointTable
@@ -77,7 +78,8 @@ async def _queue(
             submission.id, call.app[SETTINGS].judge_timeout_seconds
         )
         if done is not None:
-            envelope = SubmissionEnvelope(submission=SubmissionOut.of(done, req.problem))
+            beats = await _percentiles(call, done)
+            envelope = SubmissionEnvelope(submission=SubmissionOut.of(done, req.problem, beats))
             return web.json_response(envelope.model_dump(mode="json"), status=200)
     return SubmissionEnvelope(submission=SubmissionOut.of(submission, req.problem))
 
@@ -93,6 +95,15 @@ async def execute(call: Call) -> SubmissionEnvelope | web.Response:
 async def submit(call: Call) -> SubmissionEnvelope | web.Response:
     """Judge code on all of a problem's tests; `?wait=true` returns the final result."""
     return await _queue(call, "submit")
+
+
+async def _percentiles(call: Call, row: Submission) -> dict[str, float] | None:
+    """ "Beats x%" of an accepted submit (None for anything else)."""
+    if row.verdict != "AC" or row.mode != "submit":
+        return None
+    async with call.app[DATABASE].session() as session:
+        beats = await percentiles.of_submission(session, row)
+    return beats.as_payload() if beats else None
 
 
 async def _slug(call: Call, row: Submission) -> str | None:
@@ -113,7 +124,8 @@ async def get_submission(call: Call) -> SubmissionEnvelope:
             row = await submission_repo.get_own(session, submission_id, call.user.id)
         except NotFound as exc:
             raise NotFoundError(exc.message, code="submission_not_found") from exc
-    return SubmissionEnvelope(submission=SubmissionOut.of(row, await _slug(call, row)))
+    beats = await _percentiles(call, row)
+    return SubmissionEnvelope(submission=SubmissionOut.of(row, await _slug(call, row), beats))
 
 
 @routes.get("/api/submissions", query=SubmissionQuery, response=SubmissionList, tags=TAGS)

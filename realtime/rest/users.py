@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from realtime.keys import DATABASE
+from realtime.rest.analytics import streak_of, today
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import NotFoundError
+from realtime.schemas.progress import PublicStats, SolvedCounts
 from realtime.schemas.users import (
     ProfileUpdate,
     PublicProfile,
     PublicProfileEnvelope,
+    PublicProfileWithStats,
     UserEnvelope,
     UserOut,
 )
 from storage.errors import NotFound
+from storage.models import User
+from storage.repositories import analytics as analytics_repo
+from storage.repositories import leaderboards as board_repo
+from storage.repositories import progress as progress_repo
 from storage.repositories import users as user_repo
 
 routes = EndpointTable()
@@ -46,4 +55,27 @@ async def public_profile(call: Call) -> PublicProfileEnvelope:
             user = await user_repo.get_user(session, user_id)
         except NotFound as exc:
             raise NotFoundError("user not found") from exc
-    return PublicProfileEnvelope(user=PublicProfile.of(user))
+        stats = await public_stats(session, user)
+    profile = PublicProfileWithStats(**PublicProfile.of(user).model_dump(), stats=stats)
+    return PublicProfileEnvelope(user=profile, stats=stats)
+
+
+async def public_stats(session: AsyncSession, user: User) -> PublicStats:
+    """Solved counts, streak, XP, XP rank, rating and badges: nothing private."""
+    counters = await analytics_repo.user_stats(session, user.id)
+    solved = await progress_repo.solved_by_difficulty(session, user.id)
+    found = await board_repo.rank_of(session, board_repo.scores("xp"), user.id)
+    badges = [code for code, _ in await progress_repo.earned_achievements(session, user.id)]
+    return PublicStats(
+        solved=SolvedCounts(
+            easy=solved.get("easy", 0),
+            medium=solved.get("medium", 0),
+            hard=solved.get("hard", 0),
+            total=sum(solved.values()),
+        ),
+        streak=streak_of(counters, today()),
+        xp=counters.xp if counters else 0,
+        rank=found[0] if found else None,
+        rating=round(user.rating, 2),
+        badges=badges,
+    )

@@ -7,7 +7,7 @@ from pydantic import BaseModel
 from storage.company_package import Company
 from storage.learning_progress import ModuleProgress
 from storage.module_package import LearningModule, ModuleItem
-from storage.repositories.progress import ProblemRef, TopicProgress
+from storage.repositories.learning import ProblemRef, TopicProgress
 
 
 class ProgressOut(BaseModel):

@@ -59,9 +59,16 @@ class SubmissionOut(BaseModel):
     code: str
     created_at: datetime
     finished_at: datetime | None
+    # "beats x%" among accepted submits of the problem and language (accepted submits only)
+    percentiles: dict[str, float] | None = None
 
     @classmethod
-    def of(cls, row: Submission, problem_slug: str | None) -> SubmissionOut:
+    def of(
+        cls,
+        row: Submission,
+        problem_slug: str | None,
+        percentiles: dict[str, float] | None = None,
+    ) -> SubmissionOut:
         return cls(
             id=row.id,
             problem=problem_slug,
@@ -77,6 +84,7 @@ class SubmissionOut(BaseModel):
             code=row.code,
             created_at=row.created_at,
             finished_at=row.finished_at,
+            percentiles=percentiles,
         )
 
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from realtime.schemas.progress import PublicStats
 from storage.languages import LanguageId
 from storage.models import User
 
@@ -50,8 +51,13 @@ class UserEnvelope(BaseModel):
     user: UserOut
 
 
+class PublicProfileWithStats(PublicProfile):
+    stats: PublicStats | None = None
+
+
 class PublicProfileEnvelope(BaseModel):
-    user: PublicProfile
+    user: PublicProfileWithStats
+    stats: PublicStats | None = None  # the same as user.stats, for clients reading either
 
 
 class ProfileUpdate(BaseModel):

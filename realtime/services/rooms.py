@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from loops import LoopService, sleep_or_stop
+from progress import recorder
+from realtime.schemas.progress import notification_payload
 from rooms import feed, names, results, roles
 from rooms import state as room_state
-from rooms.events import ROOM_END, Emit, RoomEvent
+from rooms.events import ROOM_END, Emit, RoomEvent, user_room
 from rooms.rating import Rating
 from rooms.room import Room, RoomError, RoomKind, RoomStatus
 from rooms.room_store import RoomStore, Transition, now_utc
@@ -25,7 +27,7 @@ from rooms.scoring import Submission as ScoredSubmission
 from rooms.scoring import standings_to_list
 from rooms.standings_freeze import full_standings, visible_standings
 from storage.database import Database
-from storage.models import Submission
+from storage.models import Notification, Submission
 from storage.repositories import problems as problem_repo
 from storage.repositories import rooms as room_repo
 
@@ -142,9 +144,25 @@ class RoomService(LoopService):
                     for uid, change in changes.items()
                 ],
             )
+            # Winners (rank 1 with something solved) earn first_contest_win, once.
+            notes: list[Notification] = []
+            for row in rows:
+                if row.rank == 1 and row.solved > 0:
+                    notes += await recorder.award_many(session, row.user_id, ["first_contest_win"])
         out = results.with_results(events, final, results.change_summary(changes))
+        for note in notes:
+            await self.emit(
+                "notification:new", notification_payload(note), [user_room(note.user_id)]
+            )
         out.extend(feed.leaderboard_events(room, subs, now_utc()))
         return out
+
+    async def award(self, user_id: int, code: str) -> None:
+        """Earn an achievement (once) and tell the user's tabs (`notification:new`)."""
+        async with self.db.session() as session:
+            notes = await recorder.award_many(session, user_id, [code])
+        for note in notes:
+            await self.emit("notification:new", notification_payload(note), [user_room(user_id)])
 
     # Contest submissions (called by the judge handler, in any process)
 

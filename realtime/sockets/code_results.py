@@ -22,6 +22,7 @@ from judging.submission_jobs import (
     SubmissionUpdate,
     submission_job,
 )
+from realtime.schemas.progress import notification_payload
 from rooms.events import user_room
 from storage.models import Submission
 
@@ -43,8 +44,11 @@ def progress_payload(update: Progress) -> dict[str, Any]:
     return {"submission_id": update.submission_id, **update.step.as_payload()}
 
 
-def result_payload(submission: Submission) -> dict[str, Any]:
-    """`code:result` from a stored submission (hidden tests already redacted)."""
+def result_payload(
+    submission: Submission, percentiles: dict[str, float] | None = None
+) -> dict[str, Any]:
+    """`code:result` from a stored submission (hidden tests already redacted);
+    `percentiles` ("beats x%") is set on accepted submits only."""
     tests = list(submission.tests or [])
     return {
         "submission_id": submission.id,
@@ -57,6 +61,7 @@ def result_payload(submission: Submission) -> dict[str, Any]:
         "total": len(tests),
         "compile_output": submission.compile_output,
         "tests": tests,
+        "percentiles": percentiles,
     }
 
 
@@ -75,7 +80,8 @@ def wire_event(update: SubmissionUpdate) -> tuple[str, dict[str, Any]]:
         case Progress():
             return "code:progress", progress_payload(update)
         case Judged():
-            return "code:result", result_payload(update.submission)
+            beats = update.percentiles.as_payload() if update.percentiles else None
+            return "code:result", result_payload(update.submission, beats)
         case GaveUp():
             return "code:error", failure_payload(update)
 
@@ -89,5 +95,9 @@ def socket_reporter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> R
     async def report(job: QueuedJob, update: SubmissionUpdate) -> None:
         event, payload = wire_event(update)
         await sio.emit(event, payload, room=job_rooms(job), namespace="/")
+        if isinstance(update, Judged):
+            owner = user_room(update.submission.user_id)
+            for note in update.notifications:
+                await sio.emit("notification:new", notification_payload(note), room=owner)
 
     return report

@@ -68,6 +68,8 @@ async def join(call: SocketCall) -> dict[str, Any]:
     action = partial(roles.join, spectator=data.spectator, invite_code=data.invite_code)
     room = await service.apply(data.room, by(call.user_id, action))
     await call.sio.enter_room(call.sid, socket_room(room.id))
+    if room.kind == RoomKind.PAIR and not data.spectator:
+        await service.award(call.user_id, "first_pair_session")
     await call.sio.emit(
         "user:online",
         {"user_id": call.user_id, "room": room.id},

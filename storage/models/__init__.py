@@ -5,19 +5,34 @@ from storage.models.coach import CoachMessage, CoachSession, CoachUsage
 from storage.models.content import ModuleItemDone, QuizAttempt
 from storage.models.practice import PracticeSession, SessionSnapshot
 from storage.models.problems import Problem, ProblemLabel, ReferenceSolution, TestCase
+from storage.models.progress import (
+    Achievement,
+    DailyChallenge,
+    DailyChallengeSolve,
+    Notification,
+    ProblemProgress,
+    UserActivity,
+    UserStats,
+    UserTopicSolved,
+)
 from storage.models.rooms import RatingChange, RoomDocUpdate, RoomMessage, RoomRecord, RoomResult
 from storage.models.submissions import Submission
 from storage.models.users import RefreshToken, User
 
 __all__ = [
+    "Achievement",
     "Base",
     "CoachMessage",
     "CoachSession",
     "CoachUsage",
+    "DailyChallenge",
+    "DailyChallengeSolve",
     "ModuleItemDone",
+    "Notification",
     "PracticeSession",
     "Problem",
     "ProblemLabel",
+    "ProblemProgress",
     "QuizAttempt",
     "RatingChange",
     "ReferenceSolution",
@@ -30,5 +45,8 @@ __all__ = [
     "Submission",
     "TestCase",
     "User",
+    "UserActivity",
+    "UserStats",
+    "UserTopicSolved",
     "utcnow",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, UTCDateTime, utcnow
@@ -16,6 +16,22 @@ STATUSES = ("queued", "running", "done")
 
 class Submission(Base):
     __tablename__ = "submissions"
+    __table_args__ = (
+        # "beats x%": accepted submissions of one problem and language by runtime / memory.
+        Index(
+            "ix_submissions_percentile_time", "problem_id", "language", "mode", "verdict", "time_ms"
+        ),
+        Index(
+            "ix_submissions_percentile_memory",
+            "problem_id",
+            "language",
+            "mode",
+            "verdict",
+            "memory_kb",
+        ),
+        # a user's recent submissions, newest first
+        Index("ix_submissions_user_recent", "user_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

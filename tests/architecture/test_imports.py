@@ -1,6 +1,6 @@
 """The package layering in docs/architecture.md, checked on the source itself.
 
-Imports point down: realtime -> rooms, coach, judging -> storage, loops, content.
+Imports point down: realtime -> rooms, coach, judging -> progress -> storage, loops, content.
 A module-level import cycle is never dodged by importing inside a function.
 """
 
@@ -13,16 +13,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("realtime", "rooms", "judging", "coach", "storage", "loops", "content")
+PACKAGES = (
+    "realtime",
+    "rooms",
+    "judging",
+    "coach",
+    "progress",
+    "storage",
+    "loops",
+    "content",
+)
 # Which project packages each package may import (besides itself).
 ALLOWED: dict[str, set[str]] = {
     "content": set(),
     "loops": set(),
     "storage": {"content", "loops"},
-    "rooms": {"storage", "loops"},
-    "judging": {"storage", "loops", "content"},
+    "progress": {"storage"},
+    "rooms": {"progress", "storage", "loops"},
+    "judging": {"progress", "storage", "loops", "content"},
     "coach": {"judging", "storage", "loops"},
-    "realtime": {"rooms", "judging", "coach", "storage", "loops", "content"},
+    "realtime": {"rooms", "judging", "coach", "progress", "storage", "loops", "content"},
 }
 # Modules allowed to import lazily: each wraps an optional SDK that only its provider needs.
 LAZY_IMPORTS_ALLOWED = {"coach/providers/__init__.py"}

@@ -60,6 +60,7 @@ def test_result_comes_from_the_stored_submission() -> None:
             "total": 2,
             "compile_output": None,
             "tests": tests,
+            "percentiles": None,  # set on accepted submits only
         },
     )
 

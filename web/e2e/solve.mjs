@@ -51,7 +51,7 @@ async function run() {
   await page.getByRole("heading", { name: "Problems" }).waitFor(WAIT);
 
   step("open the problem from the list");
-  await page.locator(`a[href="/problems/${slug}"]`).click();
+  await page.locator(`.problem-list a[href="/problems/${slug}"]`).click();
   await page.locator("#problem-title").waitFor(WAIT);
   await page.locator(".markdown").first().waitFor(WAIT);
 

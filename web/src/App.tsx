@@ -5,6 +5,10 @@ import { api } from "./api/http";
 import { refreshToken, signedOut } from "./api/session";
 import { AppProvider, useApp } from "./context";
 import { ContestRoom } from "./pages/ContestRoom";
+import { DailyHistory } from "./pages/DailyHistory";
+import { Dashboard } from "./pages/Dashboard";
+import { Leaderboards } from "./pages/Leaderboards";
+import { NotificationsPage } from "./pages/Notifications";
 import { Lobby } from "./pages/Lobby";
 import { PairRoom } from "./pages/PairRoom";
 import { Playback } from "./pages/Playback";
@@ -12,6 +16,8 @@ import { MyProfile, PublicProfilePage } from "./pages/Profile";
 import { SignIn, SignUp } from "./pages/AuthPages";
 import { ProblemList } from "./pages/ProblemList";
 import { ProblemPage } from "./pages/ProblemPage";
+import { NotificationBell } from "./progress/NotificationBell";
+import { NotificationsProvider } from "./progress/notifications";
 import { useTheme, type ThemeChoice } from "./theme";
 
 function RequireUser({ children }: { children: ReactNode }) {
@@ -50,10 +56,12 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
     <header className="top">
       <Link to="/" className="brand">CodeArena</Link>
       <nav aria-label="Main">
+        {user && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/problems">Problems</NavLink>
         <NavLink to="/contests">Contests</NavLink>
         <NavLink to="/pair">Pair rooms</NavLink>
         <NavLink to="/interview">Interviews</NavLink>
+        <NavLink to="/leaderboards">Leaderboards</NavLink>
       </nav>
       <div className="spacer" />
       <label className="theme-pick">
@@ -66,6 +74,7 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
       </label>
       {user ? (
         <>
+          <NotificationBell />
           <Link to="/profile" className="who" data-testid="user-name" title="Your profile">{user.display_name}</Link>
           <button type="button" className="secondary" onClick={signOut}>Sign out</button>
         </>
@@ -83,6 +92,7 @@ export function App() {
   const [choice, theme, setChoice] = useTheme();
   return (
     <AppProvider theme={theme}>
+      <NotificationsProvider>
       <a href="#main" className="skip-link">Skip to content</a>
       <Header choice={choice} setChoice={setChoice} />
       <ConnectionBanner />
@@ -101,11 +111,16 @@ export function App() {
           <Route path="/interview" element={<Lobby kind="interview" />} />
           <Route path="/interview/:id" element={<RequireUser><PairRoom key="interview" kind="interview" /></RequireUser>} />
           <Route path="/interview/:id/playback" element={<RequireUser><Playback path="/interview" /></RequireUser>} />
+          <Route path="/dashboard" element={<RequireUser><Dashboard /></RequireUser>} />
+          <Route path="/leaderboards" element={<Leaderboards />} />
+          <Route path="/daily" element={<DailyHistory />} />
+          <Route path="/notifications" element={<RequireUser><NotificationsPage /></RequireUser>} />
           <Route path="/profile" element={<RequireUser><MyProfile /></RequireUser>} />
           <Route path="/users/:id" element={<PublicProfilePage />} />
           <Route path="*" element={<div className="page"><h1>Page not found</h1><Link to="/problems">Go to the problems</Link></div>} />
         </Routes>
       </main>
+      </NotificationsProvider>
     </AppProvider>
   );
 }

@@ -24,6 +24,7 @@ const FRIENDLY: Record<string, string> = {
   forbidden: "You are not allowed to do that.",
   not_found: "That could not be found.",
   problem_not_found: "That problem could not be found.",
+  no_daily_challenge: "There is no daily challenge today: the problem bank is empty.",
   payload_too_large: "That is too large to send.",
   language_unavailable: "That language is not available on this server.",
   internal_error: "Something went wrong on the server. Please try again.",

@@ -88,6 +88,8 @@ export interface ResultEvent {
   total: number;
   compile_output: string | null;
   tests: TestReport[];
+  /** Only on an accepted submit, once the server ranks it; null when there is nothing to compare with. */
+  percentiles?: Percentiles | null;
 }
 
 export interface ServerError {
@@ -97,3 +99,138 @@ export interface ServerError {
 }
 
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ServerError };
+
+/** `code:result` of an accepted submit (and GET /api/submissions/{id}) may rank it among others. */
+export interface Percentiles {
+  runtime_beats: number;
+  memory_beats: number;
+}
+
+/* Learner progress (issue #14): dashboard, activity, daily challenge, achievements, leaderboards,
+   notifications. Shapes follow the progress API contract; fields the server adds are ignored. */
+
+export interface Streak {
+  current: number;
+  longest: number;
+}
+
+export interface DashboardTotals {
+  attempted: number;
+  solved: number;
+  submissions: number;
+  accepted: number;
+  /** 0..100 */
+  acceptance_rate: number;
+}
+
+export interface SolvedOf {
+  solved: number;
+  total: number;
+}
+
+export interface RecentSubmission {
+  submission_id: number;
+  problem_slug: string | null;
+  problem_title: string | null;
+  language: string;
+  verdict: string | null;
+  created_at: string;
+}
+
+export interface Dashboard {
+  totals: DashboardTotals;
+  by_difficulty: ({ difficulty: Difficulty } & SolvedOf)[];
+  by_topic: ({ topic: string } & SolvedOf)[];
+  languages: { language: string; submissions: number; solved: number }[];
+  recent: RecentSubmission[];
+  streak: Streak;
+  xp: number;
+}
+
+export interface ActivityDay {
+  /** YYYY-MM-DD, UTC */
+  date: string;
+  submissions: number;
+  accepted: number;
+  /** XP earned that day, when the server says. */
+  xp?: number;
+}
+
+export interface ChallengeProblem {
+  slug: string;
+  title: string;
+  difficulty: Difficulty;
+  topics: string[];
+}
+
+export type ChallengeStatus = "solved" | "attempted" | "none";
+
+export interface DailyChallenge {
+  date: string;
+  problem: ChallengeProblem;
+  /** null when nobody is signed in */
+  status: ChallengeStatus | null;
+  bonus_xp: number;
+  solved_count: number;
+}
+
+export interface DailyHistoryItem {
+  date: string;
+  problem: ChallengeProblem;
+  status: ChallengeStatus | null;
+}
+
+export interface UserStats {
+  solved: { easy: number; medium: number; hard: number; total: number };
+  streak: Streak;
+  xp: number;
+  rank: number | null;
+  rating: number;
+  badges: string[];
+}
+
+export interface Achievement {
+  code: string;
+  title: string;
+  description: string;
+  earned_at?: string;
+}
+
+export interface Achievements {
+  earned: (Achievement & { earned_at: string })[];
+  available: Achievement[];
+}
+
+export type Board = "xp" | "solved" | "weekly" | "daily" | "topic";
+
+export interface LeaderRow {
+  rank: number;
+  user_id: number;
+  display_name: string;
+  score: number;
+}
+
+export interface Leaderboard {
+  board: Board;
+  topic: string | null;
+  page: number;
+  per_page: number;
+  total: number;
+  items: LeaderRow[];
+  me: { rank: number; score: number; neighbours: LeaderRow[] } | null;
+}
+
+export interface Notification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  data: Record<string, unknown> | null;
+  created_at: string;
+  read_at?: string | null;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  unread: number;
+}

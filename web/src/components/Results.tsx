@@ -38,6 +38,8 @@ export function applyResult(run: RunState, result: ResultEvent): RunState {
   return { ...run, result, tests, total: result.total };
 }
 
+const beatsText = (p: number) => `${Math.round(p * 10) / 10}%`;
+
 function Banner({ run }: { run: RunState }) {
   const r = run.result;
   if (!r) {
@@ -59,10 +61,17 @@ function Banner({ run }: { run: RunState }) {
       : custom
         ? `Ran with your input${usage}`
         : `${what}: ${r.passed} of ${r.total} tests passed${usage}`;
+  const beats = ok && r.mode === "submit" ? r.percentiles : null;
   return (
     <div className={`banner ${ok ? "ok" : "bad"}`} role="status" data-testid="verdict" data-verdict={r.verdict}>
       <strong>{words}</strong>
       <span>{summary}</span>
+      {beats && (
+        <span className="beats" data-testid="percentiles">
+          Runtime beats {beatsText(beats.runtime_beats)} · memory beats {beatsText(beats.memory_beats)} of accepted
+          submissions in this language
+        </span>
+      )}
     </div>
   );
 }

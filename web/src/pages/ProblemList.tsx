@@ -4,6 +4,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { describeError } from "../api/errors";
 import { api } from "../api/http";
 import type { ProblemPage } from "../api/types";
+import { DailyCard } from "../progress/DailyCard";
 
 const PER_PAGE = 20;
 
@@ -57,6 +58,7 @@ export function ProblemList() {
   return (
     <div className="page">
       <h1>Problems</h1>
+      <DailyCard compact />
       <div className="filters">
         <form role="search" onSubmit={onSearch} className="search">
           <label className="stack">

@@ -11,6 +11,7 @@ import { api } from "../api/http";
 import { userChanged } from "../api/session";
 import { LANGUAGES, type LanguageId } from "../api/types";
 import { useApp } from "../context";
+import { AchievementsCard, ProgressStats } from "../progress/ProfileProgress";
 
 interface PublicProfile {
   id: number;
@@ -320,6 +321,8 @@ export function MyProfile() {
       <div className="profile-grid">
         <div className="profile-col">
           <About profile={profile} />
+          <ProgressStats userId={profile.id} />
+          <AchievementsCard userId={profile.id} own />
           <Ratings userId={profile.id} />
         </div>
         <div className="profile-col">
@@ -357,8 +360,14 @@ export function PublicProfilePage() {
         <p className="muted">This is how others see you. <Link to="/profile">Edit your profile</Link></p>
       )}
       <div className="profile-grid">
-        <About profile={profile} />
-        <Ratings userId={profile.id} />
+        <div className="profile-col">
+          <About profile={profile} />
+          <ProgressStats userId={profile.id} />
+        </div>
+        <div className="profile-col">
+          <AchievementsCard userId={profile.id} own={user?.id === profile.id} />
+          <Ratings userId={profile.id} />
+        </div>
       </div>
     </div>
   );
