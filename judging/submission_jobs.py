@@ -177,6 +177,9 @@ class SubmissionJudge:
             result = await self.judge.judge(request, on_event)
             payload = result.as_payload()
             async with self.db.session() as session:
+                # Two workers judging one job after a reclaim: the row lock orders them,
+                # and only the first to store a result records its progress.
+                first_result = await submission_repo.lock_status(session, submission_id) != "done"
                 await submission_repo.record_result(
                     session,
                     submission_id,
@@ -193,8 +196,10 @@ class SubmissionJudge:
                         practice.submission_id = submission_id
                 submission = await submission_repo.get_submission(session, submission_id)
                 # Progress (XP, streak, achievements) commits with the result or not at all.
-                outcome = await recorder.record_submit(session, submission)
-                notes = tuple(outcome.notifications)
+                notes = ()
+                if first_result:
+                    outcome = await recorder.record_submit(session, submission)
+                    notes = tuple(outcome.notifications)
                 beats = await percentiles.of_submission(session, submission)
         else:
             async with self.db.session() as session:

@@ -63,6 +63,12 @@ async def mark_running(session: AsyncSession, submission_id: int) -> None:
     )
 
 
+async def lock_status(session: AsyncSession, submission_id: int) -> str | None:
+    """The submission's status, its row locked for this transaction (PostgreSQL)."""
+    stmt = select(Submission.status).where(Submission.id == submission_id).with_for_update()
+    return await session.scalar(stmt)
+
+
 async def record_result(
     session: AsyncSession,
     submission_id: int,
