@@ -59,10 +59,18 @@ def access_token_for(app: web.Application, user: User) -> tuple[str, int]:
 
 
 def client_address(request: web.Request) -> str:
-    return request.remote or "unknown"
+    """The client's IP: the peer, or what a trusted proxy says the client is."""
+    return request.app[SETTINGS].proxies.client_ip(request.remote, request.headers.items())
 
 
 async def enforce_rate(app: web.Application, action: str, subject: str) -> None:
     decision = await app[LIMITER].hit(action, subject)
+    if not decision.allowed:
+        raise RateLimited(decision.retry_after)
+
+
+async def refuse_if_spent(app: web.Application, action: str, subject: str) -> None:
+    """429 when `subject` has no `action` token left, without spending one."""
+    decision = await app[LIMITER].peek(action, subject)
     if not decision.allowed:
         raise RateLimited(decision.retry_after)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from realtime.auth import access_token_for, client_address, enforce_rate
-from realtime.keys import DATABASE, SETTINGS
+from realtime.auth import access_token_for, client_address, enforce_rate, refuse_if_spent
+from realtime.keys import DATABASE, LIMITER, SETTINGS
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import ConflictError, Unauthorized, ValidationFailed
 from realtime.schemas.auth import (
@@ -63,12 +63,20 @@ async def register(call: Call) -> UserEnvelope:
 async def login(call: Call) -> TokenPair:
     """Exchange email and password for an access token and a refresh token."""
     body: LoginIn = call.body
-    await enforce_rate(call.app, "login", f"{client_address(call.request)}:{body.email.lower()}")
+    address, email = client_address(call.request), body.email.strip().lower()
+    await enforce_rate(call.app, "login", f"{address}:{email}")
+    # Spraying: failures per IP across emails, and per account across IPs. Checked
+    # before the password and spent only by a wrong one, so a classroom behind one
+    # NAT signing in correctly never runs out.
+    await refuse_if_spent(call.app, "login_ip", address)
+    await refuse_if_spent(call.app, "login_account", email)
     db = call.app[DATABASE]
     async with db.session() as session:
         user = await user_repo.find_by_email(session, body.email)
         ok = await verify_password(user.password_hash if user else DUMMY_HASH, body.password)
         if user is None or not ok:
+            await call.app[LIMITER].hit("login_ip", address)
+            await call.app[LIMITER].hit("login_account", email)
             raise Unauthorized("invalid email or password", code="invalid_credentials")
         refresh = await token_repo.issue(session, user.id, _refresh_lifetime(call))
     access, expires_in = access_token_for(call.app, user)
