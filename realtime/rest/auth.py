@@ -18,6 +18,7 @@ from realtime.schemas.auth import (
 )
 from realtime.schemas.users import UserEnvelope, UserOut
 from realtime.security.passwords import DUMMY_HASH, hash_password, verify_password
+from realtime.sockets.server import end_login
 from storage.errors import Conflict
 from storage.repositories import tokens as token_repo
 from storage.repositories import users as user_repo
@@ -79,7 +80,7 @@ async def login(call: Call) -> TokenPair:
             await call.app[LIMITER].hit("login_account", email)
             raise Unauthorized("invalid email or password", code="invalid_credentials")
         refresh = await token_repo.issue(session, user.id, _refresh_lifetime(call))
-    access, expires_in = access_token_for(call.app, user)
+    access, expires_in = access_token_for(call.app, user, refresh.family_id)
     return TokenPair(
         access_token=access,
         refresh_token=refresh.token,
@@ -99,10 +100,12 @@ async def refresh(call: Call) -> TokenPair:
             issued = await token_repo.rotate(session, body.refresh_token, _refresh_lifetime(call))
         except token_repo.TokenRejected as exc:
             await session.commit()  # keep the family revocation of a detected reuse
+            if exc.reused and exc.family_id is not None:
+                await end_login(call.app, exc.family_id)
             code = "refresh_token_reused" if exc.reused else "invalid_refresh_token"
             raise Unauthorized(str(exc), code=code) from exc
         user = await user_repo.get_user(session, issued.user_id)
-    access, expires_in = access_token_for(call.app, user)
+    access, expires_in = access_token_for(call.app, user, issued.family_id)
     return TokenPair(
         access_token=access,
         refresh_token=issued.token,
@@ -119,13 +122,14 @@ async def logout(call: Call) -> OkOut:
     body: RefreshIn = call.body
     async with call.app[DATABASE].session() as session:
         try:
-            owner = await token_repo.revoke(session, body.refresh_token)
+            owner, family = await token_repo.revoke(session, body.refresh_token)
         except token_repo.TokenRejected as exc:
             raise Unauthorized(str(exc), code="invalid_refresh_token") from exc
         if call.user is not None and call.user.id != owner:
             raise Unauthorized(
                 "refresh token belongs to another user", code="invalid_refresh_token"
             )
+    await end_login(call.app, family)
     return OkOut()
 
 

@@ -10,10 +10,11 @@ import socketio
 from aiohttp import web
 from socketio.exceptions import ConnectionRefusedError
 
-from realtime.auth import user_from_token
+from realtime.auth import family_still_valid, user_from_token
 from realtime.config import Settings
 from realtime.keys import DATABASE, PRESENCE, SETTINGS, SIO, SOCKET_LISTENERS, SOCKET_ROUTER
-from realtime.security.tokens import InvalidToken
+from realtime.security.revocations import REVOKED_LOGINS
+from realtime.security.tokens import InvalidToken, decode_access_token
 from realtime.sockets.router import EventRouter
 from rooms.events import user_room
 
@@ -59,6 +60,10 @@ class ArenaNamespace(socketio.AsyncNamespace):
         if not args:
             return None
         sid, *rest = args
+        session = await self.server.get_session(sid)
+        if not await family_still_valid(self.app[DATABASE], (session or {}).get("family")):
+            await self.server.disconnect(sid)
+            return {"ok": False, "error": {"code": "token_revoked", "message": "login revoked"}}
         return await self.router.dispatch(self.server, self.app, event, sid, tuple(rest))
 
     async def on_connect(self, sid: str, environ: dict, auth: Any = None) -> None:
@@ -74,8 +79,13 @@ class ArenaNamespace(socketio.AsyncNamespace):
         except InvalidToken as exc:
             code = "token_expired" if "expired" in str(exc) else "invalid_token"
             raise ConnectionRefusedError(str(exc), {"code": code, "message": str(exc)}) from exc
-        await self.server.save_session(sid, {"user_id": user.id, "role": user.role})
+        family = decode_access_token(app[SETTINGS].secret_key, token).family
+        await self.server.save_session(
+            sid, {"user_id": user.id, "role": user.role, "family": family}
+        )
         await self.server.enter_room(sid, user_room(user.id))
+        if family is not None:
+            await self.server.enter_room(sid, login_room(family))
         await app[PRESENCE].connected(user.id)
 
     async def on_disconnect(self, sid: str) -> None:
@@ -92,6 +102,27 @@ class ArenaNamespace(socketio.AsyncNamespace):
         if await self.app[PRESENCE].disconnected(user_id):
             for room in rooms:
                 await self.server.emit("user:offline", {"user_id": user_id}, room=room)
+
+
+def login_room(family: str) -> str:
+    """Every socket opened with an access token of one login (refresh-token family)."""
+    return f"login:{family}"
+
+
+async def end_login(app: web.Application, family: str) -> None:
+    """A login was revoked: its access tokens stop now, its sockets are told and closed.
+
+    This process's sockets are closed here; another process's get `auth:revoked`
+    through the manager and are closed at their next event, when the revocation
+    (cached for a few seconds) is seen.
+    """
+    REVOKED_LOGINS.put(family, True)
+    sio = app[SIO]
+    notice = {"code": "token_revoked", "message": "this login was revoked; sign in again"}
+    await sio.emit("auth:revoked", notice, room=login_room(family))
+    local = [sid for sid, _ in sio.manager.get_participants("/", login_room(family))]
+    for sid in local:
+        await sio.disconnect(sid)
 
 
 async def close_transports(sio: socketio.AsyncServer) -> None:
