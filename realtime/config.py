@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     max_socket_message_bytes: int = Field(
         4 * 1024 * 1024, ge=65536, validation_alias="CODEARENA_MAX_SOCKET_MESSAGE_BYTES"
     )
+    # per-connection event budget: a token bucket per socket (README, "Limits")
+    socket_event_rate: float = Field(30.0, gt=0, validation_alias="CODEARENA_SOCKET_EVENT_RATE")
+    socket_event_burst: int = Field(120, ge=1, validation_alias="CODEARENA_SOCKET_EVENT_BURST")
     snapshot_interval_seconds: float = Field(
         30.0, ge=0, validation_alias="CODEARENA_SNAPSHOT_INTERVAL"
     )

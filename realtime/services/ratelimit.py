@@ -73,7 +73,7 @@ def take(
     `cost=0` only asks whether one more action would pass (failed-login budgets
     are checked before the password and spent only when it is wrong).
     """
-    tokens = min(rule.capacity, tokens + (now - updated) * rule.per_second)
+    tokens = min(rule.capacity, tokens + max(0.0, now - updated) * rule.per_second)
     if tokens >= 1:
         return tokens - cost, now, Decision(True)
     return tokens, now, Decision(False, (1 - tokens) / rule.per_second)

@@ -15,10 +15,13 @@ from realtime.config import Settings
 from realtime.keys import DATABASE, PRESENCE, SETTINGS, SIO, SOCKET_LISTENERS, SOCKET_ROUTER
 from realtime.security.revocations import REVOKED_LOGINS
 from realtime.security.tokens import InvalidToken, decode_access_token
+from realtime.services.ratelimit import Rule
+from realtime.sockets.budget import EventBudget
 from realtime.sockets.router import EventRouter
 from rooms.events import user_room
 
 log = logging.getLogger(__name__)
+FLOODED = {"code": "rate_limited", "message": "too many events on this connection; slow down"}
 
 
 def build_server(settings: Settings) -> socketio.AsyncServer:
@@ -51,15 +54,28 @@ class ArenaNamespace(socketio.AsyncNamespace):
         super().__init__("/")
         self.app = app
         self.router = router
+        settings = app[SETTINGS]
+        self.event_rule = Rule(settings.socket_event_burst, settings.socket_event_rate)
+        self.budgets: dict[str, EventBudget] = {}
 
     async def trigger_event(self, event: str, *args: Any) -> Any:
         if event == "connect":
             return await self.on_connect(*args)
         if event == "disconnect":
+            self.budgets.pop(args[0], None)
             return await self.on_disconnect(args[0])
         if not args:
             return None
         sid, *rest = args
+        budget = self.budgets.get(sid)
+        if budget is None:
+            budget = self.budgets[sid] = EventBudget(self.event_rule)
+        if not budget.spend():
+            if budget.flooding:
+                log.warning("disconnecting socket %s: it keeps flooding events", sid)
+                self.budgets.pop(sid, None)
+                await self.server.disconnect(sid)
+            return {"ok": False, "error": FLOODED}
         session = await self.server.get_session(sid)
         if not await family_still_valid(self.app[DATABASE], (session or {}).get("family")):
             await self.server.disconnect(sid)
