@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from storage.display_names import clean_name
 from storage.languages import LanguageId
 from storage.models import User
 
@@ -68,6 +69,11 @@ class ProfileUpdate(BaseModel):
     experience_level: ExperienceLevel = Field(None)  # type: ignore[assignment]
     preferred_languages: list[LanguageId] | None = Field(None, max_length=5)
     target_companies: list[str] | None = Field(None, max_length=20)
+
+    @field_validator("display_name")
+    @classmethod
+    def _clean_name(cls, value: str) -> str:
+        return clean_name(value)
 
     @field_validator("bio")
     @classmethod
