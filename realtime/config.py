@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     max_socket_message_bytes: int = Field(
         4 * 1024 * 1024, ge=65536, validation_alias="CODEARENA_MAX_SOCKET_MESSAGE_BYTES"
     )
+    # permessage-deflate on websockets: off, an idle connection costs ~4x the memory with it
+    socket_compression: bool = Field(False, validation_alias="CODEARENA_SOCKET_COMPRESSION")
     # per-connection event budget: a token bucket per socket (README, "Limits")
     socket_event_rate: float = Field(30.0, gt=0, validation_alias="CODEARENA_SOCKET_EVENT_RATE")
     socket_event_burst: int = Field(120, ge=1, validation_alias="CODEARENA_SOCKET_EVENT_BURST")

@@ -18,6 +18,7 @@ from realtime.security.tokens import InvalidToken, decode_access_token
 from realtime.services.ratelimit import Rule
 from realtime.sockets.budget import EventBudget
 from realtime.sockets.router import EventRouter
+from realtime.sockets.websocket import use_websocket
 from rooms.events import user_room
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ def build_server(settings: Settings) -> socketio.AsyncServer:
         if settings.redis_url
         else None
     )
-    return socketio.AsyncServer(
+    sio = socketio.AsyncServer(
         async_mode="aiohttp",
         client_manager=manager,
         cors_allowed_origins=settings.cors_origin_list,
@@ -45,6 +46,8 @@ def build_server(settings: Settings) -> socketio.AsyncServer:
         logger=False,
         engineio_logger=False,
     )
+    use_websocket(sio, compress=settings.socket_compression)
+    return sio
 
 
 class ArenaNamespace(socketio.AsyncNamespace):
