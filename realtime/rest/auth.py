@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from realtime.auth import access_token_for, client_address, enforce_rate, refuse_if_spent
 from realtime.keys import DATABASE, LIMITER, SETTINGS
 from realtime.rest.endpoints import Call, EndpointTable
-from realtime.rest.errors import ConflictError, Unauthorized, ValidationFailed
+from realtime.rest.errors import ConflictError, RateLimited, Unauthorized, ValidationFailed
 from realtime.schemas.auth import (
     ChangePasswordIn,
     LoginIn,
@@ -24,6 +25,7 @@ from storage.repositories import tokens as token_repo
 from storage.repositories import users as user_repo
 
 routes = EndpointTable()
+LOGIN_THROTTLE_DELAY = 1.0  # seconds, for a login to an account under attack
 TAGS = ("auth",)
 
 
@@ -58,6 +60,21 @@ async def register(call: Call) -> UserEnvelope:
     return UserEnvelope(user=UserOut.of(user))
 
 
+async def throttle_account(call: Call, address: str, email: str) -> None:
+    """Once an account's failure budget is spent (guesses from many IPs), slow it down.
+
+    An address that itself failed on this account recently is refused (429); any
+    other address, such as the owner's, waits `LOGIN_THROTTLE_DELAY` and may try, so
+    an attacker cannot lock the owner out, and each attacking address gets one guess.
+    """
+    account = await call.app[LIMITER].peek("login_account", email)
+    if account.allowed:
+        return
+    if not (await call.app[LIMITER].peek("login_failed", f"{address}:{email}")).allowed:
+        raise RateLimited(account.retry_after)
+    await asyncio.sleep(LOGIN_THROTTLE_DELAY)
+
+
 @routes.post(
     "/api/auth/login", body=LoginIn, response=TokenPair, auth="none", tags=TAGS, errors=(401, 429)
 )
@@ -70,14 +87,16 @@ async def login(call: Call) -> TokenPair:
     # before the password and spent only by a wrong one, so a classroom behind one
     # NAT signing in correctly never runs out.
     await refuse_if_spent(call.app, "login_ip", address)
-    await refuse_if_spent(call.app, "login_account", email)
+    await throttle_account(call, address, email)
     db = call.app[DATABASE]
     async with db.session() as session:
         user = await user_repo.find_by_email(session, body.email)
         ok = await verify_password(user.password_hash if user else DUMMY_HASH, body.password)
         if user is None or not ok:
-            await call.app[LIMITER].hit("login_ip", address)
-            await call.app[LIMITER].hit("login_account", email)
+            limiter = call.app[LIMITER]
+            await limiter.hit("login_ip", address)
+            await limiter.hit("login_account", email)
+            await limiter.hit("login_failed", f"{address}:{email}")
             raise Unauthorized("invalid email or password", code="invalid_credentials")
         refresh = await token_repo.issue(session, user.id, _refresh_lifetime(call))
     access, expires_in = access_token_for(call.app, user, refresh.family_id)

@@ -31,7 +31,8 @@ def per(count: float, seconds: float) -> Rule:
 RULES: dict[str, Rule] = {
     "login": per(10, 60),  # attempts per (IP, email)
     "login_ip": per(20, 600),  # failed logins per IP, across emails (password spraying)
-    "login_account": per(30, 600),  # failed logins per account, across IPs
+    "login_account": per(30, 600),  # failed logins per account, across IPs (then a delay)
+    "login_failed": per(1, 600),  # marks an (IP, account) that failed: refused once throttled
     "register": per(20, 600),  # per IP: a classroom behind one NAT registers at once
     "execute": per(10, 10),
     "submit": per(10, 20),  # only valid submits spend a token: a 404 is free

@@ -127,7 +127,9 @@ async def test_correct_logins_from_one_ip_spend_nothing(client, make_account):
             assert resp.status == 200
 
 
-async def test_one_account_from_many_ips_is_throttled(aiohttp_client, settings):
+async def test_one_account_from_many_ips_is_throttled_not_locked(aiohttp_client, settings):
+    """Guesses at one account from many IPs spend its budget; then an IP that guessed
+    wrong is refused, while the owner, from an address with no failure, still signs in."""
     app = create_app(
         load_settings(
             **{
@@ -138,15 +140,27 @@ async def test_one_account_from_many_ips_is_throttled(aiohttp_client, settings):
         )
     )
     client = await aiohttp_client(app)
-    statuses = []
-    for n in range(7):
+    owner = {"email": "target@example.com", "password": "correct-horse-9"}
+    resp = await client.post("/api/auth/register", json={**owner, "display_name": "T"})
+    assert resp.status == 201
+
+    async def attempt(address: str, password: str, email: str = "Target@Example.com ") -> int:
         resp = await client.post(
             "/api/auth/login",
-            json={"email": "Target@Example.com ", "password": f"guess-{n}"},
-            headers={"X-Forwarded-For": f"198.51.100.{n}"},
+            json={"email": email, "password": password},
+            headers={"X-Forwarded-For": address},
         )
-        statuses.append(resp.status)
-    assert statuses == [401] * 5 + [429] * 2
+        return resp.status
+
+    guesses = [await attempt(f"198.51.100.{n}", f"guess-{n}") for n in range(5)]
+    assert guesses == [401] * 5
+    # the budget is spent: an address that guessed wrong already is refused ...
+    assert await attempt("198.51.100.0", "guess-again") == 429
+    # ... a new one gets one (delayed) guess, then it is refused too
+    assert await attempt("198.51.100.77", "guess-77") == 401
+    assert await attempt("198.51.100.77", "guess-78") == 429
+    # the owner is not locked out
+    assert await attempt("203.0.113.5", owner["password"], owner["email"]) == 200
 
 
 async def test_a_missing_problem_spends_no_submit_token(http, make_account_on, aplusb):
