@@ -47,3 +47,13 @@ async def test_profile_nulls_clear_or_are_refused(client, make_account):
         resp = await client.put("/api/users/me/profile", json={field: None}, headers=me.headers)
         assert resp.status == 422, field
         assert_envelope(await resp.json(), "validation_error")
+
+
+async def test_a_tiny_weekly_budget_is_refused_not_a_500(client, make_account):
+    """Schemathesis found `hours_per_week: 5e-324` overflowing the estimated weeks."""
+    me = await make_account()
+    resp = await client.post(
+        "/api/coach/learning-path", json={"hours_per_week": 5e-324}, headers=me.headers
+    )
+    assert resp.status == 422
+    assert_envelope(await resp.json(), "validation_error")

@@ -18,7 +18,7 @@ import pytest
 from tests.processes import ProcessGroup, base_env
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
-MAX_EXAMPLES = 8  # per operation and phase: ~40 s on a 2-core machine
+MAX_EXAMPLES = 20  # per operation and phase: ~50 s on a 2-core machine
 
 
 def _post(url: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -83,7 +83,7 @@ def test_schemathesis_finds_nothing(served: Any, tmp_path: Path) -> None:
             "--generation-database",
             "none",
             "--workers",
-            "2",
+            "1",  # with a fixed seed, one worker makes the run repeatable
             "--no-color",
             "--request-timeout",
             "30",
