@@ -12,6 +12,7 @@ routing data back to it untouched.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -76,11 +77,16 @@ class SubmissionObserver(Protocol):
 def submission_job(submission_id: int, **context: Any) -> QueuedJob:
     """The queue envelope for judging a stored submission.
 
+    The job id is unique per job, not just per submission: a fresh or restored
+    database hands out old submission ids again, and two deployments may share one
+    Redis, so a key made of the submission id alone would find an old job's dedupe
+    marker or claimed result and the new submission would never be judged.
+
     context: the caller's own JSON data (e.g. who should hear the result), handed back
         untouched with every report through `job.payload`.
     """
     return QueuedJob(
-        job_id=f"submission:{submission_id}",
+        job_id=f"submission:{submission_id}:{uuid.uuid4().hex}",
         payload={"submission_id": submission_id, **context},
     )
 

@@ -8,8 +8,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from realtime.security.proxies import TrustedProxies, parse_networks
+from realtime.services.ratelimit import Rule, parse_rules
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,10 @@ class Settings(BaseSettings):
     load_bank: bool = Field(True, validation_alias="CODEARENA_LOAD_BANK")
     log_level: str = Field("INFO", validation_alias="CODEARENA_LOG_LEVEL")
     web_dist: Path = Field(DEFAULT_WEB_DIST, validation_alias="CODEARENA_WEB_DIST")
+    # reverse proxies whose X-Forwarded-For / Forwarded name the client (IPs or CIDRs)
+    trusted_proxies: str = Field("", validation_alias="CODEARENA_TRUSTED_PROXIES")
+    # overrides of the rate limits, "NAME=COUNT/SECONDS,..." (README, "Limits")
+    rate_limits: str = Field("", validation_alias="CODEARENA_RATE_LIMITS")
 
     # judging
     judge_backend: Literal["local", "judge0"] = Field("local", validation_alias="JUDGE_BACKEND")
@@ -66,6 +73,11 @@ class Settings(BaseSettings):
     max_socket_message_bytes: int = Field(
         4 * 1024 * 1024, ge=65536, validation_alias="CODEARENA_MAX_SOCKET_MESSAGE_BYTES"
     )
+    # permessage-deflate on websockets: off, an idle connection costs ~4x the memory with it
+    socket_compression: bool = Field(False, validation_alias="CODEARENA_SOCKET_COMPRESSION")
+    # per-connection event budget: a token bucket per socket (README, "Limits")
+    socket_event_rate: float = Field(30.0, gt=0, validation_alias="CODEARENA_SOCKET_EVENT_RATE")
+    socket_event_burst: int = Field(120, ge=1, validation_alias="CODEARENA_SOCKET_EVENT_BURST")
     snapshot_interval_seconds: float = Field(
         30.0, ge=0, validation_alias="CODEARENA_SNAPSHOT_INTERVAL"
     )
@@ -83,6 +95,26 @@ class Settings(BaseSettings):
     ai_retries: int = Field(2, ge=0, le=10, validation_alias="CODEARENA_AI_RETRIES")
     ai_backoff_seconds: float = Field(0.5, ge=0, validation_alias="CODEARENA_AI_BACKOFF")
     ai_daily_tokens: int = Field(200_000, ge=0, validation_alias="CODEARENA_AI_DAILY_TOKENS")
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _check_proxies(cls, value: str) -> str:
+        parse_networks(value)
+        return value
+
+    @field_validator("rate_limits")
+    @classmethod
+    def _check_rate_limits(cls, value: str) -> str:
+        parse_rules(value)
+        return value
+
+    @cached_property
+    def proxies(self) -> TrustedProxies:
+        return TrustedProxies.parse(self.trusted_proxies)
+
+    @cached_property
+    def rate_rules(self) -> dict[str, Rule]:
+        return parse_rules(self.rate_limits)
 
     @model_validator(mode="after")
     def _production_needs_secret(self) -> Settings:

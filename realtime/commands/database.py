@@ -12,6 +12,7 @@ from realtime.config import Settings, load_settings
 from realtime.security.passwords import hash_password, password_problems
 from storage.bank_import import import_packages, packages_in
 from storage.database import Database
+from storage.display_names import clean_name
 from storage.errors import Conflict
 from storage.migrate import upgrade
 from storage.problem_package import PackageError
@@ -65,6 +66,11 @@ def cmd_users_create(args: argparse.Namespace) -> int:
         print("error: password " + "; ".join(problems), file=sys.stderr)
         return 2
     role = "admin" if args.admin else args.role
+    try:
+        display_name = clean_name(args.display_name or args.email.split("@")[0])
+    except ValueError as exc:
+        print(f"error: display name {exc}", file=sys.stderr)
+        return 2
 
     async def run() -> int:
         await upgrade(settings.database_url)
@@ -75,7 +81,7 @@ def cmd_users_create(args: argparse.Namespace) -> int:
                     session,
                     email=args.email,
                     password_hash=await hash_password(password),
-                    display_name=args.display_name or args.email.split("@")[0],
+                    display_name=display_name,
                     role=role,
                 )
         except Conflict as exc:

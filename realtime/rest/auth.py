@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
-from realtime.auth import access_token_for, client_address, enforce_rate
-from realtime.keys import DATABASE, SETTINGS
+from realtime.auth import access_token_for, client_address, enforce_rate, refuse_if_spent
+from realtime.keys import DATABASE, LIMITER, SETTINGS
 from realtime.rest.endpoints import Call, EndpointTable
-from realtime.rest.errors import ConflictError, Unauthorized, ValidationFailed
+from realtime.rest.errors import ConflictError, RateLimited, Unauthorized, ValidationFailed
 from realtime.schemas.auth import (
     ChangePasswordIn,
     LoginIn,
@@ -18,11 +19,13 @@ from realtime.schemas.auth import (
 )
 from realtime.schemas.users import UserEnvelope, UserOut
 from realtime.security.passwords import DUMMY_HASH, hash_password, verify_password
+from realtime.sockets.server import end_login
 from storage.errors import Conflict
 from storage.repositories import tokens as token_repo
 from storage.repositories import users as user_repo
 
 routes = EndpointTable()
+LOGIN_THROTTLE_DELAY = 1.0  # seconds, for a login to an account under attack
 TAGS = ("auth",)
 
 
@@ -57,21 +60,46 @@ async def register(call: Call) -> UserEnvelope:
     return UserEnvelope(user=UserOut.of(user))
 
 
+async def throttle_account(call: Call, address: str, email: str) -> None:
+    """Once an account's failure budget is spent (guesses from many IPs), slow it down.
+
+    An address that itself failed on this account recently is refused (429); any
+    other address, such as the owner's, waits `LOGIN_THROTTLE_DELAY` and may try, so
+    an attacker cannot lock the owner out, and each attacking address gets one guess.
+    """
+    account = await call.app[LIMITER].peek("login_account", email)
+    if account.allowed:
+        return
+    if not (await call.app[LIMITER].peek("login_failed", f"{address}:{email}")).allowed:
+        raise RateLimited(account.retry_after)
+    await asyncio.sleep(LOGIN_THROTTLE_DELAY)
+
+
 @routes.post(
     "/api/auth/login", body=LoginIn, response=TokenPair, auth="none", tags=TAGS, errors=(401, 429)
 )
 async def login(call: Call) -> TokenPair:
     """Exchange email and password for an access token and a refresh token."""
     body: LoginIn = call.body
-    await enforce_rate(call.app, "login", f"{client_address(call.request)}:{body.email.lower()}")
+    address, email = client_address(call.request), body.email.strip().lower()
+    await enforce_rate(call.app, "login", f"{address}:{email}")
+    # Spraying: failures per IP across emails, and per account across IPs. Checked
+    # before the password and spent only by a wrong one, so a classroom behind one
+    # NAT signing in correctly never runs out.
+    await refuse_if_spent(call.app, "login_ip", address)
+    await throttle_account(call, address, email)
     db = call.app[DATABASE]
     async with db.session() as session:
         user = await user_repo.find_by_email(session, body.email)
         ok = await verify_password(user.password_hash if user else DUMMY_HASH, body.password)
         if user is None or not ok:
+            limiter = call.app[LIMITER]
+            await limiter.hit("login_ip", address)
+            await limiter.hit("login_account", email)
+            await limiter.hit("login_failed", f"{address}:{email}")
             raise Unauthorized("invalid email or password", code="invalid_credentials")
         refresh = await token_repo.issue(session, user.id, _refresh_lifetime(call))
-    access, expires_in = access_token_for(call.app, user)
+    access, expires_in = access_token_for(call.app, user, refresh.family_id)
     return TokenPair(
         access_token=access,
         refresh_token=refresh.token,
@@ -91,10 +119,12 @@ async def refresh(call: Call) -> TokenPair:
             issued = await token_repo.rotate(session, body.refresh_token, _refresh_lifetime(call))
         except token_repo.TokenRejected as exc:
             await session.commit()  # keep the family revocation of a detected reuse
+            if exc.reused and exc.family_id is not None:
+                await end_login(call.app, exc.family_id)
             code = "refresh_token_reused" if exc.reused else "invalid_refresh_token"
             raise Unauthorized(str(exc), code=code) from exc
         user = await user_repo.get_user(session, issued.user_id)
-    access, expires_in = access_token_for(call.app, user)
+    access, expires_in = access_token_for(call.app, user, issued.family_id)
     return TokenPair(
         access_token=access,
         refresh_token=issued.token,
@@ -111,13 +141,14 @@ async def logout(call: Call) -> OkOut:
     body: RefreshIn = call.body
     async with call.app[DATABASE].session() as session:
         try:
-            owner = await token_repo.revoke(session, body.refresh_token)
+            owner, family = await token_repo.revoke(session, body.refresh_token)
         except token_repo.TokenRejected as exc:
             raise Unauthorized(str(exc), code="invalid_refresh_token") from exc
         if call.user is not None and call.user.id != owner:
             raise Unauthorized(
                 "refresh token belongs to another user", code="invalid_refresh_token"
             )
+    await end_login(call.app, family)
     return OkOut()
 
 

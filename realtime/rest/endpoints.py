@@ -109,18 +109,32 @@ class EndpointTable:
             app.router.add_route(endpoint.method, endpoint.path, _wrap(endpoint, authenticate))
 
 
+def _integral(text: str) -> float | int:
+    """JSON Schema counts 218.0 as an integer, so such numbers reach pydantic as ints."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
 async def _parse_body(request: web.Request, model: type[BaseModel]) -> BaseModel:
+    """Validate a JSON object strictly: `false` is no integer and `"3"` no number.
+
+    The body is decoded once to refuse what is not a JSON object (and numbers
+    like 218.0 become ints), then validated in pydantic's strict JSON mode,
+    which still reads enums and datetimes from their JSON strings.
+    """
     raw = await request.read()  # aiohttp enforces client_max_size here (413)
     if not raw.strip():
         raise BadRequest("request body must be a JSON object", code="invalid_json")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_float=_integral)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadRequest(f"request body is not valid JSON: {exc}", code="invalid_json") from exc
+    except RecursionError as exc:  # the C decoder recurses once per nesting level
+        raise BadRequest("request body is nested too deeply", code="invalid_json") from exc
     if not isinstance(data, dict):
         raise BadRequest("request body must be a JSON object", code="invalid_json")
     try:
-        return model.model_validate(data)
+        return model.model_validate_json(json.dumps(data), strict=True)
     except ValidationError as exc:
         raise ValidationFailed(
             "invalid request body", details=validation_details(exc.errors())

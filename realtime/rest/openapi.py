@@ -103,7 +103,14 @@ def build_openapi(endpoints: list[Endpoint], *, version: str) -> dict[str, Any]:
 
     return {
         "openapi": "3.1.0",
-        "info": {"title": "CodeArena API", "version": version},
+        "info": {
+            "title": "CodeArena API",
+            "version": version,
+            "description": 'Every error is `{"error": {code, message, details?}}`. A method '
+            "not listed for a path answers 405 `method_not_allowed` with an `Allow` header "
+            "naming the listed ones; bodies are validated strictly (`218.0` is an integer, "
+            "`false` is not).",
+        },
         "paths": paths,
         "components": {
             "schemas": components,

@@ -35,6 +35,9 @@ from storage.repositories import problems as problem_repo
 routes = EndpointTable()
 TAGS = ("problems",)
 AUTHORING_ROLES = ("author", "admin")
+# `/api/problems/generate` and `/recommended` are other resources (rest/coach.py): the slug
+# route must not match them, or a 405 there would advertise the slug route's methods.
+SLUG_PATH = "/api/problems/{slug:(?!generate$|recommended$)[^/]+}"
 _SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -124,9 +127,7 @@ async def list_problems(call: Call) -> ProblemPage:
     )
 
 
-@routes.get(
-    "/api/problems/{slug}", response=ProblemEnvelope, auth="optional", tags=TAGS, errors=(404,)
-)
+@routes.get(SLUG_PATH, response=ProblemEnvelope, auth="optional", tags=TAGS, errors=(404,))
 async def get_problem(call: Call) -> ProblemEnvelope:
     """One problem with its visible tests as examples (hidden tests never leave the server)."""
     slug = checked_slug(call.path["slug"])
@@ -162,7 +163,7 @@ async def create_problem(call: Call) -> ProblemEnvelope:
 
 
 @routes.put(
-    "/api/problems/{slug}",
+    SLUG_PATH,
     body=ProblemWrite,
     response=ProblemEnvelope,
     roles=AUTHORING_ROLES,
@@ -185,7 +186,7 @@ async def replace_problem(call: Call) -> ProblemEnvelope:
         return ProblemEnvelope(problem=await problem_out(session, problem))
 
 
-@routes.delete("/api/problems/{slug}", roles=AUTHORING_ROLES, tags=TAGS, status=204, errors=(404,))
+@routes.delete(SLUG_PATH, roles=AUTHORING_ROLES, tags=TAGS, status=204, errors=(404,))
 async def delete_problem(call: Call) -> None:
     """Delete a problem you own (admins: any)."""
     slug = checked_slug(call.path["slug"])

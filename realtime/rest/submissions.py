@@ -57,7 +57,11 @@ async def _queue(
 ) -> SubmissionEnvelope | web.Response:
     """Queue the run: 202 while pending; with `?wait=true` 200 once the result is final."""
     body: ExecuteIn | SubmitIn = call.body
-    await enforce_rate(call.app, "execute" if mode == "run" else "submit", str(call.user.id))
+    action = "execute" if mode == "run" else "submit"
+
+    async def charge() -> None:
+        await enforce_rate(call.app, action, str(call.user.id))
+
     req = ExecutionRequest(
         user_id=call.user.id,
         role=call.user.role,
@@ -68,7 +72,7 @@ async def _queue(
         stdin=stdin,
     )
     try:
-        submission = await call.app[EXECUTION].submit(req)
+        submission = await call.app[EXECUTION].submit(req, charge)
     except ExecutionRefused as exc:
         error = ApiError(exc.message, code=exc.code)
         error.status = _REFUSAL_STATUS.get(exc.code, 400)

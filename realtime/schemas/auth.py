@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from realtime.schemas.users import UserOut
 from realtime.security.passwords import MAX_LENGTH, password_problems
+from storage.display_names import clean_name
 
 
 def _strong(password: str) -> str:
@@ -28,11 +29,8 @@ class RegisterIn(BaseModel):
 
     @field_validator("display_name")
     @classmethod
-    def _strip(cls, value: str) -> str:
-        value = value.strip()
-        if not value:
-            raise ValueError("display name must not be blank")
-        return value
+    def _clean(cls, value: str) -> str:
+        return clean_name(value)
 
 
 class LoginIn(BaseModel):

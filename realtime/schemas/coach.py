@@ -142,7 +142,7 @@ class CoachSessionList(BaseModel):
 class LearningPathIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    hours_per_week: float = Field(5.0, gt=0, le=80)
+    hours_per_week: float = Field(5.0, ge=0.5, le=80)  # tiny values overflowed the weeks
     max_steps: int = Field(6, ge=1, le=20)
     problems_per_step: int = Field(3, ge=1, le=10)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from realtime.schemas.problems import SLUG_PATTERN
+from storage.display_names import clean_name
 
 
 class RoomCreate(BaseModel):
@@ -25,6 +26,11 @@ class RoomCreate(BaseModel):
     rated: bool = False
     freeze_minutes: int = Field(0, ge=0, le=24 * 60)
     countdown_seconds: int = Field(10, ge=0, le=300)
+
+    @field_validator("name")
+    @classmethod
+    def _clean_name(cls, value: str) -> str:
+        return clean_name(value, max_length=120)
 
     @model_validator(mode="after")
     def _check(self) -> RoomCreate:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from realtime.schemas.progress import PublicStats
+from storage.display_names import clean_name
 from storage.languages import LanguageId
 from storage.models import User
 
@@ -61,10 +62,31 @@ class PublicProfileEnvelope(BaseModel):
 
 
 class ProfileUpdate(BaseModel):
+    """Omitted fields stay as they are; `null` clears the bio and the lists.
+
+    A display name and an experience level cannot be cleared, so their schema
+    does not allow `null` (the default only means "omitted").
+    """
+
     model_config = ConfigDict(extra="forbid")
 
-    display_name: str | None = Field(None, min_length=1, max_length=80)
+    display_name: str = Field(None, min_length=1, max_length=80)  # type: ignore[assignment]
     bio: str | None = Field(None, max_length=2000)
-    experience_level: ExperienceLevel | None = None
+    experience_level: ExperienceLevel = Field(None)  # type: ignore[assignment]
     preferred_languages: list[LanguageId] | None = Field(None, max_length=5)
     target_companies: list[str] | None = Field(None, max_length=20)
+
+    @field_validator("display_name")
+    @classmethod
+    def _clean_name(cls, value: str) -> str:
+        return clean_name(value)
+
+    @field_validator("bio")
+    @classmethod
+    def _clear_bio(cls, value: str | None) -> str:
+        return value or ""
+
+    @field_validator("preferred_languages", "target_companies")
+    @classmethod
+    def _clear_list(cls, value: list[str] | None) -> list[str]:
+        return value or []

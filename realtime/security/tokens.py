@@ -20,10 +20,17 @@ class AccessClaims:
     user_id: int
     role: str
     version: int
+    family: str | None = None  # the login (refresh-token family) the token was issued to
 
 
 def create_access_token(
-    secret: str, *, user_id: int, role: str, version: int, lifetime: timedelta
+    secret: str,
+    *,
+    user_id: int,
+    role: str,
+    version: int,
+    lifetime: timedelta,
+    family: str | None = None,
 ) -> str:
     now = datetime.now(UTC)
     payload = {
@@ -35,6 +42,8 @@ def create_access_token(
         "exp": now + lifetime,
         "jti": uuid.uuid4().hex,
     }
+    if family is not None:
+        payload["fam"] = family
     return jwt.encode(payload, secret, algorithm=ALGORITHM)
 
 
@@ -53,6 +62,12 @@ def decode_access_token(secret: str, token: str) -> AccessClaims:
     if payload.get("type") != "access":
         raise InvalidToken("not an access token")
     try:
-        return AccessClaims(int(payload["sub"]), str(payload["role"]), int(payload.get("ver", 0)))
+        family = payload.get("fam")
+        return AccessClaims(
+            int(payload["sub"]),
+            str(payload["role"]),
+            int(payload.get("ver", 0)),
+            str(family) if family is not None else None,
+        )
     except (TypeError, ValueError) as exc:
         raise InvalidToken("invalid token") from exc

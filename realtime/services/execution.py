@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,8 +117,14 @@ class ExecutionService:
     async def languages(self) -> dict[str, LanguageStatus]:
         return await self.judge.available_languages()
 
-    async def submit(self, req: ExecutionRequest) -> Submission:
-        """Validate and queue; raises ExecutionRefused with a wire code on bad requests."""
+    async def submit(
+        self, req: ExecutionRequest, charge: Callable[[], Awaitable[None]] | None = None
+    ) -> Submission:
+        """Validate and queue; raises ExecutionRefused with a wire code on bad requests.
+
+        `charge` (the caller's rate limit) runs once the request is known to be
+        valid, so a typo'd problem or language never spends a run or submit token.
+        """
         statuses = await self.languages()
         status = statuses.get(req.language)
         if status is None:
@@ -153,6 +159,8 @@ class ExecutionService:
                     raise ExecutionRefused("session_not_found", exc.message) from exc
                 if practice.problem_id != problem_id:
                     raise ExecutionRefused("session_mismatch", "the session is for another problem")
+            if charge is not None:
+                await charge()
             stdin = req.stdin if req.mode == "run" else None
             if problem_id is None and stdin is None:
                 stdin = ""

@@ -59,11 +59,11 @@ async def redis_ctx(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     if not settings.redis_url:
         app[REDIS] = None
-        app[LIMITER] = MemoryRateLimiter()
+        app[LIMITER] = MemoryRateLimiter(app[SETTINGS].rate_rules)
         yield
         return
     client = aioredis.from_url(settings.redis_url)
     app[REDIS] = client
-    app[LIMITER] = RedisRateLimiter(client)
+    app[LIMITER] = RedisRateLimiter(client, app[SETTINGS].rate_rules)
     yield
     await client.aclose()

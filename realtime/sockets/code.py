@@ -64,7 +64,10 @@ async def _announce_run(call: SocketCall, submission: Submission, watchers: Sequ
 @router.on("code:execute", CodeExecute)
 async def execute(call: SocketCall) -> dict[str, Any]:
     data: CodeExecute = call.data
-    await rate_limit(call, "submit" if data.mode == "submit" else "execute")
+
+    async def charge() -> None:  # only once the request is valid (no token for a 404)
+        await rate_limit(call, "submit" if data.mode == "submit" else "execute")
+
     try:
         extra = await _room_rooms(call, data)
         submission = await call.app[EXECUTION].submit(
@@ -79,7 +82,8 @@ async def execute(call: SocketCall) -> dict[str, Any]:
                 session_id=data.session,
                 room_id=data.room,
                 extra_rooms=extra,
-            )
+            ),
+            charge,
         )
     except ExecutionRefused as exc:
         await _refuse(call, exc)
@@ -95,7 +99,6 @@ async def execute(call: SocketCall) -> dict[str, Any]:
 async def submit_session(call: SocketCall) -> dict[str, Any]:
     """Judge the session's current code (all tests) and close the session as submitted."""
     data: SessionSubmit = call.data
-    await rate_limit(call, "submit")
     async with call.app[DATABASE].session() as s:
         practice = await session_repo.get_own(s, data.session, call.user_id)
         if practice.status not in session_repo.OPEN_STATUSES:
@@ -115,7 +118,8 @@ async def submit_session(call: SocketCall) -> dict[str, Any]:
                 mode="submit",
                 problem=problem.slug,
                 session_id=practice.id,
-            )
+            ),
+            lambda: rate_limit(call, "submit"),
         )
     except ExecutionRefused as exc:
         await _refuse(call, exc)

@@ -10,14 +10,19 @@ import socketio
 from aiohttp import web
 from socketio.exceptions import ConnectionRefusedError
 
-from realtime.auth import user_from_token
+from realtime.auth import family_still_valid, user_from_token
 from realtime.config import Settings
 from realtime.keys import DATABASE, PRESENCE, SETTINGS, SIO, SOCKET_LISTENERS, SOCKET_ROUTER
-from realtime.security.tokens import InvalidToken
+from realtime.security.revocations import REVOKED_LOGINS
+from realtime.security.tokens import InvalidToken, decode_access_token
+from realtime.services.ratelimit import Rule
+from realtime.sockets.budget import EventBudget
 from realtime.sockets.router import EventRouter
+from realtime.sockets.websocket import use_websocket
 from rooms.events import user_room
 
 log = logging.getLogger(__name__)
+FLOODED = {"code": "rate_limited", "message": "too many events on this connection; slow down"}
 
 
 def build_server(settings: Settings) -> socketio.AsyncServer:
@@ -31,7 +36,7 @@ def build_server(settings: Settings) -> socketio.AsyncServer:
         if settings.redis_url
         else None
     )
-    return socketio.AsyncServer(
+    sio = socketio.AsyncServer(
         async_mode="aiohttp",
         client_manager=manager,
         cors_allowed_origins=settings.cors_origin_list,
@@ -41,6 +46,8 @@ def build_server(settings: Settings) -> socketio.AsyncServer:
         logger=False,
         engineio_logger=False,
     )
+    use_websocket(sio, compress=settings.socket_compression)
+    return sio
 
 
 class ArenaNamespace(socketio.AsyncNamespace):
@@ -50,15 +57,32 @@ class ArenaNamespace(socketio.AsyncNamespace):
         super().__init__("/")
         self.app = app
         self.router = router
+        settings = app[SETTINGS]
+        self.event_rule = Rule(settings.socket_event_burst, settings.socket_event_rate)
+        self.budgets: dict[str, EventBudget] = {}
 
     async def trigger_event(self, event: str, *args: Any) -> Any:
         if event == "connect":
             return await self.on_connect(*args)
         if event == "disconnect":
+            self.budgets.pop(args[0], None)
             return await self.on_disconnect(args[0])
         if not args:
             return None
         sid, *rest = args
+        budget = self.budgets.get(sid)
+        if budget is None:
+            budget = self.budgets[sid] = EventBudget(self.event_rule)
+        if not budget.spend():
+            if budget.flooding:
+                log.warning("disconnecting socket %s: it keeps flooding events", sid)
+                self.budgets.pop(sid, None)
+                await self.server.disconnect(sid)
+            return {"ok": False, "error": FLOODED}
+        session = await self.server.get_session(sid)
+        if not await family_still_valid(self.app[DATABASE], (session or {}).get("family")):
+            await self.server.disconnect(sid)
+            return {"ok": False, "error": {"code": "token_revoked", "message": "login revoked"}}
         return await self.router.dispatch(self.server, self.app, event, sid, tuple(rest))
 
     async def on_connect(self, sid: str, environ: dict, auth: Any = None) -> None:
@@ -74,8 +98,13 @@ class ArenaNamespace(socketio.AsyncNamespace):
         except InvalidToken as exc:
             code = "token_expired" if "expired" in str(exc) else "invalid_token"
             raise ConnectionRefusedError(str(exc), {"code": code, "message": str(exc)}) from exc
-        await self.server.save_session(sid, {"user_id": user.id, "role": user.role})
+        family = decode_access_token(app[SETTINGS].secret_key, token).family
+        await self.server.save_session(
+            sid, {"user_id": user.id, "role": user.role, "family": family}
+        )
         await self.server.enter_room(sid, user_room(user.id))
+        if family is not None:
+            await self.server.enter_room(sid, login_room(family))
         await app[PRESENCE].connected(user.id)
 
     async def on_disconnect(self, sid: str) -> None:
@@ -92,6 +121,27 @@ class ArenaNamespace(socketio.AsyncNamespace):
         if await self.app[PRESENCE].disconnected(user_id):
             for room in rooms:
                 await self.server.emit("user:offline", {"user_id": user_id}, room=room)
+
+
+def login_room(family: str) -> str:
+    """Every socket opened with an access token of one login (refresh-token family)."""
+    return f"login:{family}"
+
+
+async def end_login(app: web.Application, family: str) -> None:
+    """A login was revoked: its access tokens stop now, its sockets are told and closed.
+
+    This process's sockets are closed here; another process's get `auth:revoked`
+    through the manager and are closed at their next event, when the revocation
+    (cached for a few seconds) is seen.
+    """
+    REVOKED_LOGINS.put(family, True)
+    sio = app[SIO]
+    notice = {"code": "token_revoked", "message": "this login was revoked; sign in again"}
+    await sio.emit("auth:revoked", notice, room=login_room(family))
+    local = [sid for sid, _ in sio.manager.get_participants("/", login_room(family))]
+    for sid in local:
+        await sio.disconnect(sid)
 
 
 async def close_transports(sio: socketio.AsyncServer) -> None:

@@ -18,9 +18,18 @@ from storage.models import RefreshToken, utcnow
 class TokenRejected(Exception):
     """The refresh token is unknown, expired, revoked or was already used."""
 
-    def __init__(self, message: str, *, reused: bool = False) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        reused: bool = False,
+        family_id: str | None = None,
+        user_id: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.reused = reused
+        self.family_id = family_id
+        self.user_id = user_id
 
 
 @dataclass(frozen=True)
@@ -92,21 +101,36 @@ async def rotate(session: AsyncSession, token: str, lifetime: timedelta) -> Issu
     """
     row = await _load(session, token)
     if row.revoked_at is not None:
-        raise TokenRejected("refresh token revoked")
+        raise TokenRejected("refresh token revoked", family_id=row.family_id)
     if row.used_at is not None:
         await revoke_family(session, row.family_id)
-        raise TokenRejected("refresh token reused; all sessions of this login revoked", reused=True)
+        raise TokenRejected(
+            "refresh token reused; all sessions of this login revoked",
+            reused=True,
+            family_id=row.family_id,
+            user_id=row.user_id,
+        )
     if row.expires_at <= utcnow():
         raise TokenRejected("refresh token expired")
     row.used_at = utcnow()
     return await issue(session, row.user_id, lifetime, row.family_id)
 
 
-async def revoke(session: AsyncSession, token: str) -> int:
-    """Revoke the family of `token` (logout); returns the owner's id."""
+async def revoke(session: AsyncSession, token: str) -> tuple[int, str]:
+    """Revoke the family of `token` (logout); returns the owner's id and the family."""
     row = await _load(session, token)
     await revoke_family(session, row.family_id)
-    return row.user_id
+    return row.user_id, row.family_id
+
+
+async def family_revoked(session: AsyncSession, family_id: str) -> bool:
+    """Whether the login was revoked (logout, reuse detected, password changed)."""
+    result = await session.execute(
+        select(RefreshToken.id)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None))
+        .limit(1)
+    )
+    return result.first() is not None
 
 
 async def live_families(session: AsyncSession, user_id: int) -> list[str]:

@@ -75,7 +75,7 @@ def test_giving_up_is_a_judge_failed_error() -> None:
 def test_rooms_travel_with_the_job() -> None:
     row = Submission(id=5, user_id=42)
     job = job_for(row, ["user:42", "room:abc"])
-    assert job.job_id == "submission:5"
+    assert job.job_id.startswith("submission:5:")  # unique per job, not per submission id
     assert job.payload == {"submission_id": 5, "user_id": 42, "rooms": ["user:42", "room:abc"]}
     assert job_rooms(job) == ["user:42", "room:abc"]
     bare = job_for(row, [])

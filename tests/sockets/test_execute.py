@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from realtime.services.ratelimit import RULES
 from tests.inbox import Inbox
 
 CODE_EVENTS = ("code:progress", "code:result", "code:error", "code:timeout")
@@ -107,7 +108,8 @@ async def test_execute_rate_limited(connect, make_account_on, aplusb):
     me = await make_account_on()
     sio = await connect(me.token)
     payload = {"problem": aplusb, "language": "python", "code": GOOD, "mode": "submit"}
-    acks = [await sio.call("code:execute", payload, timeout=10) for _ in range(8)]
+    burst = int(RULES["submit"].capacity) + 3
+    acks = [await sio.call("code:execute", payload, timeout=10) for _ in range(burst)]
     refused = [a for a in acks if not a["ok"]]
     assert refused and refused[0]["error"]["code"] == "rate_limited"
     assert refused[0]["error"]["details"]["retry_after"] >= 1

@@ -5,9 +5,18 @@ from __future__ import annotations
 import random
 import string
 
+import pytest
+
 from realtime.app import EVENT_ROUTERS
+from realtime.config import Settings, load_settings
 
 EVENTS = sorted({name for router in EVENT_ROUTERS for name in router.routes} | {"code:execute"})
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """Room for 400 events in a row: the per-connection budget is tested on its own."""
+    return load_settings(**{**settings.model_dump(), "socket_event_burst": 1000})
 
 
 def junk(rng: random.Random, depth: int = 0) -> object:

@@ -123,7 +123,7 @@ async def test_logout_revokes_one_family_and_names_its_owner(db):
     kept, ended = await issue(db, user), await issue(db, user)
     theirs = await issue(db, other)
     async with db.session() as session:
-        assert await tokens.revoke(session, ended.token) == user
+        assert await tokens.revoke(session, ended.token) == (user, ended.family_id)
     assert "revoked" in str(await rejected(db, ended.token))
     assert await live(db, user) == [kept.family_id]
     assert await live(db, other) == [theirs.family_id]
