@@ -37,14 +37,15 @@ def build_openapi(endpoints: list[Endpoint], *, version: str) -> dict[str, Any]:
     models: set[type[BaseModel]] = {ErrorResponse}
     for ep in endpoints:
         models.update(m for m in (ep.body, ep.response) if m is not None)
-    _, schemas = models_json_schema(
-        [(m, "validation") for m in sorted(models, key=lambda m: m.__name__)],
+    refs, schemas = models_json_schema(
+        [(m, "validation") for m in sorted(models, key=lambda m: (m.__name__, m.__module__))],
         ref_template="#/components/schemas/{model}",
     )
     components: dict[str, Any] = schemas.get("$defs", {})
 
     def ref(model: type[BaseModel]) -> dict[str, str]:
-        return {"$ref": f"#/components/schemas/{model.__name__}"}
+        # pydantic names two models of one name apart by module; its ref map knows which.
+        return {"$ref": refs[(model, "validation")]["$ref"]}
 
     paths: dict[str, dict[str, Any]] = {}
     for ep in endpoints:

@@ -151,3 +151,35 @@ async def test_openapi_lists_every_endpoint(client):
     register = doc["paths"]["/api/auth/register"]["post"]
     schema_ref = register["requestBody"]["content"]["application/json"]["schema"]["$ref"]
     assert schema_ref.split("/")[-1] in doc["components"]["schemas"]
+
+
+async def test_openapi_refs_all_resolve(client):
+    """Two models of one name (rooms' and progress' Leaderboard) must not share a ref."""
+    doc = await (await client.get("/api/openapi.json")).json()
+    schemas = doc["components"]["schemas"]
+    refs: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                refs.append(node["$ref"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc)
+    assert refs
+    missing = {r for r in refs if r.rsplit("/", 1)[-1] not in schemas}
+    assert not missing, missing
+    rooms_board = doc["paths"]["/api/rooms/{room_id}/leaderboard"]["get"]["responses"]["200"]
+    global_board = doc["paths"]["/api/leaderboards"]["get"]["responses"]["200"]
+    schema = "content", "application/json", "schema", "$ref"
+
+    def pick(node: dict) -> str:
+        for key in schema:
+            node = node[key]
+        return node  # type: ignore[return-value]
+
+    assert pick(rooms_board) != pick(global_board)
