@@ -18,6 +18,7 @@ from sqlalchemy import text
 
 from realtime.config import Settings, load_settings
 from storage.database import create_engine
+from tests.inbox import CONNECT_TIMEOUT
 
 PG_BASE_URL = os.environ.get(
     "CODEARENA_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -203,6 +204,7 @@ async def connect(server_url: str, http: Any) -> AsyncIterator[Callable[..., Awa
         for event, handler in (on or {}).items():
             sio.on(event, handler)
         auth = {"token": token} if token is not None else None
+        kwargs.setdefault("wait_timeout", CONNECT_TIMEOUT)
         await sio.connect(
             server_url, auth=auth, transports=kwargs.pop("transports", ["websocket"]), **kwargs
         )

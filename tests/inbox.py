@@ -5,6 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 
+# python-socketio waits 1 s for the namespace handshake by default; the connect handler
+# reads the database, and on a busy 2-core machine that can take longer.
+CONNECT_TIMEOUT = 15.0
+
 
 class Inbox:
     """Records server events per name, and waits for them."""

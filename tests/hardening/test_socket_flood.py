@@ -12,6 +12,7 @@ from realtime.app import create_app
 from realtime.config import load_settings
 from realtime.services.ratelimit import Rule
 from realtime.sockets.budget import EventBudget
+from tests.inbox import CONNECT_TIMEOUT
 
 
 def test_budget_refuses_then_calls_it_a_flood() -> None:
@@ -43,8 +44,18 @@ async def test_flooding_client_is_refused_then_disconnected(flood_server, aiohtt
     disconnected = asyncio.Event()
     flooder.on("disconnect", lambda *args: disconnected.set())
     try:
-        await flooder.connect(url, auth={"token": flooder_account.token}, transports=["websocket"])
-        await calm.connect(url, auth={"token": calm_account.token}, transports=["websocket"])
+        await flooder.connect(
+            url,
+            auth={"token": flooder_account.token},
+            transports=["websocket"],
+            wait_timeout=CONNECT_TIMEOUT,
+        )
+        await calm.connect(
+            url,
+            auth={"token": calm_account.token},
+            transports=["websocket"],
+            wait_timeout=CONNECT_TIMEOUT,
+        )
         acks = await asyncio.gather(*(flooder.call("no:such", {}, timeout=10) for _ in range(30)))
         codes = [ack["error"]["code"] for ack in acks]
         assert codes.count("unknown_event") >= 20 and "rate_limited" in codes

@@ -15,6 +15,7 @@ import aiohttp
 import pytest
 import socketio
 
+from tests.inbox import CONNECT_TIMEOUT
 from tests.processes import ProcessGroup, base_env
 from tests.sockets.test_scaled import login
 
@@ -82,7 +83,9 @@ async def test_serve_starts_and_reports_the_judge_unavailable(group: ProcessGrou
     # The rest works (accounts, sockets); running code is refused with a clear error.
     me = await login(server.url)
     sio = socketio.AsyncClient(reconnection=False)
-    await sio.connect(server.url, auth={"token": me.token}, transports=["websocket"])
+    await sio.connect(
+        server.url, auth={"token": me.token}, transports=["websocket"], wait_timeout=CONNECT_TIMEOUT
+    )
     try:
         ack = await sio.call(
             "code:execute",

@@ -20,6 +20,8 @@ from typing import Any
 import socketio
 from pycrdt import Awareness, Doc, Text, create_sync_message, handle_sync_message
 
+from tests.inbox import CONNECT_TIMEOUT
+
 JS_DIR = Path(__file__).resolve().parent.parent / "js"
 
 
@@ -46,7 +48,9 @@ class PyPeer:
     async def connect(cls, url: str, token: str, room: str, *, join: bool = True) -> PyPeer:
         sio = socketio.AsyncClient(reconnection=False)
         peer = cls(sio, room)
-        await sio.connect(url, auth={"token": token}, transports=["websocket"])
+        await sio.connect(
+            url, auth={"token": token}, transports=["websocket"], wait_timeout=CONNECT_TIMEOUT
+        )
         if join:
             ack = await sio.call("room:join", {"room": room}, timeout=10)
             assert ack["ok"], ack

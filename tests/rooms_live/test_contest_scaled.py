@@ -10,7 +10,7 @@ import socketio
 from storage.database import Database
 from storage.repositories import rooms as room_repo
 from tests.conftest import PG_URL
-from tests.inbox import Inbox
+from tests.inbox import CONNECT_TIMEOUT, Inbox
 from tests.rooms_live.test_contest import GOOD, ROOM_EVENTS, WRONG
 from tests.sockets.test_scaled import login
 from tests.sockets.test_workers import insert_problem
@@ -20,7 +20,9 @@ async def client_for(url: str, token: str, inbox: Inbox) -> socketio.AsyncClient
     sio = socketio.AsyncClient(reconnection=False)
     for name, handler in inbox.handlers(*ROOM_EVENTS).items():
         sio.on(name, handler)
-    await sio.connect(url, auth={"token": token}, transports=["websocket"])
+    await sio.connect(
+        url, auth={"token": token}, transports=["websocket"], wait_timeout=CONNECT_TIMEOUT
+    )
     return sio
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from aiohttp import web
 
 from realtime.app import create_app
-from tests.inbox import Inbox
+from tests.inbox import CONNECT_TIMEOUT, Inbox
 from tests.judging.test_judge0 import STATUS, _run
 
 
@@ -65,7 +65,10 @@ async def test_server_judges_through_judge0(aiohttp_server, settings, aplusb_dra
         sio = socketio.AsyncClient(reconnection=False)
         sio.on("code:result", inbox.handler("code:result"))
         await sio.connect(
-            f"http://127.0.0.1:{server.port}", auth={"token": me.token}, transports=["websocket"]
+            f"http://127.0.0.1:{server.port}",
+            auth={"token": me.token},
+            transports=["websocket"],
+            wait_timeout=CONNECT_TIMEOUT,
         )
         ack = await sio.call(
             "code:execute",

@@ -9,6 +9,7 @@ import aiohttp
 import socketio
 
 from tests.conftest import Account
+from tests.inbox import CONNECT_TIMEOUT
 
 
 async def login(url: str) -> Account:
@@ -48,7 +49,9 @@ async def test_notification_through_b_reaches_client_on_a(cluster):
     client = socketio.AsyncClient(reconnection=False)
     client.on("notification:new", got.append)
     client.on("system:announcement", announcements.append)
-    await client.connect(a.url, auth={"token": alice.token}, transports=["websocket"])
+    await client.connect(
+        a.url, auth={"token": alice.token}, transports=["websocket"], wait_timeout=CONNECT_TIMEOUT
+    )
     try:
         admin_account = await _admin(b.url)
         async with aiohttp.ClientSession() as http:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import socketio
 
-from tests.inbox import Inbox
+from tests.inbox import CONNECT_TIMEOUT, Inbox
 from tests.processes import ProcessGroup, base_env
 from tests.sockets.test_js_client import JS_DIR, node_ready
 from tests.sockets.test_scaled import login
@@ -39,7 +39,12 @@ async def test_sigterm_finishes_inflight_job_then_closes_sockets(tmp_path):
             client.on(name, handler)
         disconnected = asyncio.Event()
         client.on("disconnect", lambda *args: disconnected.set())
-        await client.connect(web.url, auth={"token": me.token}, transports=["websocket"])
+        await client.connect(
+            web.url,
+            auth={"token": me.token},
+            transports=["websocket"],
+            wait_timeout=CONNECT_TIMEOUT,
+        )
         ack = await client.call(
             "code:execute",
             {"problem": "pair-sum-count", "language": "python", "mode": "run", "code": SLOW},

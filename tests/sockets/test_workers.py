@@ -13,7 +13,7 @@ from judging.queue_keys import DEFAULT_GROUP, QueueKeys
 from storage.database import Database
 from storage.repositories import problems as problem_repo
 from tests.conftest import PG_URL
-from tests.inbox import Inbox
+from tests.inbox import CONNECT_TIMEOUT, Inbox
 from tests.sockets.test_scaled import login
 
 CODE_EVENTS = ("code:progress", "code:result", "code:error", "code:timeout")
@@ -46,7 +46,9 @@ async def test_worker_results_reach_client_and_killed_worker_loses_nothing(
     client = socketio.AsyncClient(reconnection=False)
     for name, handler in inbox.handlers(*CODE_EVENTS).items():
         client.on(name, handler)
-    await client.connect(a.url, auth={"token": alice.token}, transports=["websocket"])
+    await client.connect(
+        a.url, auth={"token": alice.token}, transports=["websocket"], wait_timeout=CONNECT_TIMEOUT
+    )
     redis = aioredis.from_url(redis_url, decode_responses=True)
     try:
         # 1. A normal submission, judged by some worker, result delivered through web A.
@@ -117,7 +119,9 @@ async def test_no_worker_means_code_timeout(cluster, aplusb_draft):
     client = socketio.AsyncClient(reconnection=False)
     for name, handler in inbox.handlers(*CODE_EVENTS).items():
         client.on(name, handler)
-    await client.connect(web.url, auth={"token": me.token}, transports=["websocket"])
+    await client.connect(
+        web.url, auth={"token": me.token}, transports=["websocket"], wait_timeout=CONNECT_TIMEOUT
+    )
     try:
         ack = await client.call(
             "code:execute",

@@ -10,7 +10,7 @@ import socketio
 
 from tests.coach.loopback import Reply
 from tests.coach.streams import call, deltas, final_token, handlers
-from tests.inbox import Inbox
+from tests.inbox import CONNECT_TIMEOUT, Inbox
 from tests.sockets.test_scaled import login
 
 
@@ -18,7 +18,9 @@ async def _client(url: str, token: str, inbox: Inbox) -> socketio.AsyncClient:
     client = socketio.AsyncClient(reconnection=False)
     for event, handler in handlers(inbox).items():
         client.on(event, handler)
-    await client.connect(url, auth={"token": token}, transports=["websocket"])
+    await client.connect(
+        url, auth={"token": token}, transports=["websocket"], wait_timeout=CONNECT_TIMEOUT
+    )
     return client
 
 
