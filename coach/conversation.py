@@ -28,7 +28,7 @@ from coach.models import CoachContext, CoachMode
 from coach.offline import interview_topics
 from coach.prompts import coaching_prompt, interview_prompt
 from coach.providers.base import Provider
-from coach.replies import Emit, Event, PreparedReply, ReplyStreamer
+from coach.replies import EmitToUser, Event, PreparedReply, ReplyStreamer
 from coach.streams import ActiveStream, StreamRegistry
 from storage.database import Database
 from storage.errors import NotFound
@@ -66,7 +66,7 @@ class Conversations:
         self,
         db: Database,
         provider: Provider,
-        emit: Emit,
+        emit: EmitToUser,
         budget: TokenBudget,
         contest_guard: Callable[[], ContestGuard | None] = lambda: None,
         streams: StreamRegistry | None = None,

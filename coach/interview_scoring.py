@@ -16,7 +16,7 @@ from coach.models import InterviewFeedback
 from coach.offline import InterviewState
 from coach.prompts import feedback_prompt
 from coach.providers.base import Provider, Usage
-from coach.replies import Emit, safe_emit
+from coach.replies import EmitToUser, safe_emit
 from storage.database import Database
 from storage.models import CoachSession
 from storage.repositories import coach as coach_repo
@@ -36,7 +36,9 @@ def feedback_event(row: CoachSession) -> dict[str, Any]:
 class InterviewScorer:
     """Produces, stores and sends an ended interview's feedback."""
 
-    def __init__(self, db: Database, provider: Provider, emit: Emit, budget: TokenBudget) -> None:
+    def __init__(
+        self, db: Database, provider: Provider, emit: EmitToUser, budget: TokenBudget
+    ) -> None:
         self.db = db
         self.provider = provider
         self.emit = emit

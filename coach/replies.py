@@ -27,7 +27,7 @@ from storage.repositories import coach as coach_repo
 
 log = logging.getLogger(__name__)
 
-Emit = Callable[[str, dict[str, Any], int], Awaitable[None]]
+EmitToUser = Callable[[str, dict[str, Any], int], Awaitable[None]]
 """emit(event, payload, user_id): deliver one server event to all of a user's tabs."""
 
 Event = tuple[str, dict[str, Any]]
@@ -47,7 +47,7 @@ Finish = Callable[[PreparedReply, str], Awaitable[list[Event]]]
 """finish(prepared, text) -> events to send after the final token (e.g. ai:feedback)."""
 
 
-async def safe_emit(emit: Emit, event: str, payload: dict[str, Any], user_id: int) -> None:
+async def safe_emit(emit: EmitToUser, event: str, payload: dict[str, Any], user_id: int) -> None:
     """A failed emit (socket layer trouble) is logged; the reply is still stored."""
     try:
         await emit(event, payload, user_id)
@@ -58,7 +58,9 @@ async def safe_emit(emit: Emit, event: str, payload: dict[str, Any], user_id: in
 
 
 class ReplyStreamer:
-    def __init__(self, db: Database, provider: Provider, emit: Emit, budget: TokenBudget) -> None:
+    def __init__(
+        self, db: Database, provider: Provider, emit: EmitToUser, budget: TokenBudget
+    ) -> None:
         self.db = db
         self.provider = provider
         self.emit = emit

@@ -15,7 +15,7 @@ from coach.generation.request import Limits
 from coach.learning.service import LearningPaths
 from coach.providers import ProviderConfig, UnavailableProvider, create_provider
 from coach.providers.base import Provider
-from coach.replies import Emit
+from coach.replies import EmitToUser
 from coach.streams import StreamRegistry
 from judging.backend import JudgeBackend
 from storage.database import Database
@@ -46,7 +46,7 @@ class Coach:
 def build_coach(
     db: Database,
     config: ProviderConfig,
-    emit: Emit,
+    emit: EmitToUser,
     *,
     judge: Callable[[], JudgeBackend],
     contest_guard: Callable[[], ContestGuard | None],
