@@ -36,8 +36,11 @@ if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
       echo "built web/dist"
     else
       echo "warning: building the web client failed (see above); the API works without it" >&2
+      # CI tests the client: a build that fails there must fail the run, not skip its checks.
+      [ "${CI:-}" = "true" ] && exit 1
     fi
   fi
 else
   echo "warning: Node.js and npm not found; the web client is not built (the API works; / says how to build it)" >&2
+  [ "${CI:-}" = "true" ] && exit 1
 fi

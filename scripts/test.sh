@@ -17,6 +17,8 @@ fi
 "$VENV/bin/ruff" check .
 if [ -d web/node_modules ]; then
   (cd web && npm run --silent typecheck && npm run --silent lint)
+elif [ "${CI:-}" = "true" ]; then
+  echo "web/node_modules is missing: the client cannot be type-checked and linted" >&2; exit 1
 fi
 # Every reference solution of the bundled bank must be AC well inside its limits.
 "$VENV/bin/codearena" problems validate
