@@ -92,7 +92,11 @@ async def sandbox_overhead(sandbox: Sandbox, runs: int) -> None:
         cold = statistics.median(cold_t) - base
         warm = statistics.median(warm_t) - base
         line("overhead per run, cold (built on the spot) ms", f"{cold:.2f}")
-        line("overhead per run, warm (pre-built) ms", f"{warm:.2f}", "[target < 5 ms]")
+        line(
+            "overhead per run, warm (pre-built) ms",
+            f"{warm:.2f}",
+            "[target <= isolate's; #12 measured +2.3 ms]",
+        )
         cpu = f"{bare_cpu:.1f} / {cold_cpu:.1f} / {warm_cpu:.1f}"
         line("CPU per run: bare / cold / warm ms", cpu)
         line("event loop late, p99 / max ms (sandbox runs)", lag.summary())
@@ -216,7 +220,7 @@ async def throughput(judge: Judge, total: int) -> None:
     runs = sum(len(r.tests) + 1 for r in results)  # +1: each syntax check is a run too
     print(f"\n3. Sustained throughput: {submissions} submissions x {per} trivial tests at once")
     line(f"sandboxed runs per second ({judge.concurrency} slots)", f"{runs / elapsed:.1f}",
-         "[target >= 100/s]")  # fmt: skip
+         "[target >= 150/s]")  # fmt: skip
     sandbox = judge.sandbox
     slots = asyncio.Semaphore(judge.concurrency)
 
