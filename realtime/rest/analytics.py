@@ -9,13 +9,16 @@ from progress import streaks
 from realtime.keys import DATABASE
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import Forbidden, NotFoundError
+from realtime.rest.problems import checked_slug, viewer_of
 from realtime.schemas.progress import (
     Activity,
     ActivityDay,
     ActivityQuery,
     Dashboard,
     DifficultyCount,
+    LanguageBest,
     LanguageCount,
+    MyProblemProgress,
     ProblemAnalytics,
     RecentItem,
     StreakOut,
@@ -27,6 +30,7 @@ from storage.models import UserStats
 from storage.models.problems import DIFFICULTIES
 from storage.repositories import analytics as analytics_repo
 from storage.repositories import problems as problem_repo
+from storage.repositories import progress as progress_repo
 
 routes = EndpointTable()
 TAGS = ("analytics",)
@@ -129,4 +133,29 @@ async def problem_analytics(call: Call) -> ProblemAnalytics:
         users_solved=stats.users_solved,
         acceptance_rate=rate(accepted, sum(stats.verdicts.values())),
         verdicts=stats.verdicts,
+    )
+
+
+@routes.get("/api/problems/{slug}/progress", response=MyProblemProgress, tags=TAGS, errors=(404,))
+async def my_problem_progress(call: Call) -> MyProblemProgress:
+    """Your standing on one problem: status, attempts, best score, and your best accepted
+    runtime and memory in each language you solved it in."""
+    slug = checked_slug(call.path["slug"])
+    async with call.app[DATABASE].session() as session:
+        try:
+            problem = await problem_repo.get_problem(session, slug, viewer_of(call.user))
+        except NotFound as exc:
+            raise NotFoundError(exc.message, code="problem_not_found") from exc
+        row = await progress_repo.get_problem_progress(session, call.user.id, problem.id)
+        best = await analytics_repo.best_by_language(session, call.user.id, problem.id)
+    return MyProblemProgress(
+        slug=problem.slug,
+        status=row.status if row is not None else "new",
+        attempts=row.attempts if row is not None else 0,
+        best_score=row.best_score if row is not None else 0.0,
+        first_solved_at=row.first_solved_at if row is not None else None,
+        last_attempted_at=row.last_attempted_at if row is not None else None,
+        best_by_language=[
+            LanguageBest(language=lang, runtime_ms=t, memory_kb=m) for lang, t, m in best
+        ],
     )

@@ -80,6 +80,22 @@ class Activity(BaseModel):
     days: list[ActivityDay]
 
 
+class LanguageBest(BaseModel):
+    language: str
+    runtime_ms: int | None
+    memory_kb: int | None
+
+
+class MyProblemProgress(BaseModel):
+    slug: str
+    status: Literal["new", "attempted", "solved"]
+    attempts: int
+    best_score: float
+    first_solved_at: datetime | None
+    last_attempted_at: datetime | None
+    best_by_language: list[LanguageBest]
+
+
 class ProblemAnalytics(BaseModel):
     slug: str
     attempts: int

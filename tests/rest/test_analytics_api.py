@@ -147,3 +147,38 @@ async def test_submission_carries_percentiles_when_accepted(client, make_account
     }
     resp = await client.get(f"/api/submissions/{wrong_id}", headers=me.headers)
     assert (await resp.json())["submission"]["percentiles"] is None
+
+
+async def test_my_progress_on_a_problem_with_best_per_language(client, make_account) -> None:
+    me = await make_account()
+    other = await make_account()
+    db = client.app[DATABASE]
+    pid = await add_problem(db, "per-language", "easy")
+    await add_problem(db, "hidden-one", "easy", visibility="private")
+    path = "/api/problems/per-language/progress"
+
+    fresh = await (await client.get(path, headers=me.headers)).json()
+    assert fresh["status"] == "new" and fresh["attempts"] == 0
+    assert fresh["best_by_language"] == []
+
+    await judged(db, me.id, pid, "WA", NOW - timedelta(hours=3), time_ms=5, memory_kb=500)
+    await judged(db, me.id, pid, "AC", NOW - timedelta(hours=2), time_ms=40, memory_kb=9000)
+    await judged(db, me.id, pid, "AC", NOW - timedelta(hours=1), time_ms=25, memory_kb=9500)
+    await judged(db, me.id, pid, "AC", NOW, language="cpp", time_ms=3, memory_kb=2000)
+    await judged(db, other.id, pid, "AC", NOW, time_ms=1, memory_kb=100)
+    await judged(db, me.id, pid, "AC", NOW, mode="run", time_ms=1, memory_kb=1)
+
+    resp = await client.get(path, headers=me.headers)
+    assert resp.status == 200, await resp.text()
+    body = await resp.json()
+    assert body["status"] == "solved" and body["attempts"] == 4
+    assert body["best_score"] == 100.0 and body["first_solved_at"] is not None
+    best = {b["language"]: (b["runtime_ms"], b["memory_kb"]) for b in body["best_by_language"]}
+    # the WA's 5 ms, another user's 1 ms and a run's 1 ms are not yours to claim
+    assert best == {"python": (25, 9000), "cpp": (3, 2000)}
+
+    assert (await client.get(path)).status == 401
+    for slug in ("hidden-one", "no-such-problem"):
+        resp = await client.get(f"/api/problems/{slug}/progress", headers=me.headers)
+        assert resp.status == 404
+        assert (await resp.json())["error"]["code"] == "problem_not_found"
