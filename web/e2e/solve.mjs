@@ -71,10 +71,19 @@ async function run() {
   }
 
   step("reload mid-edit keeps the text");
+  // Type a line and reload at once, inside the autosave delay: only the local draft has it.
+  const marker = "# typed just before a reload";
+  await content.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.insertText(`\n${marker}\n`);
+  await page.waitForFunction(([k, m]) => (globalThis.localStorage.getItem(k) ?? "").includes(m), [draftKey, marker], WAIT);
   await page.reload();
   await page.locator("#problem-title").waitFor(WAIT);
   const firstLine = solution.split("\n").find((l) => l.trim()) ?? "";
   await page.locator(".cm-content", { hasText: firstLine }).waitFor(WAIT);
+  await page.locator(".cm-content", { hasText: marker }).waitFor(WAIT);
+  // ... and autosave then stores it, so another browser resumes with it (below).
+  await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor(WAIT);
 
   step("submit");
   const submit = page.getByRole("button", { name: "Submit" });
@@ -100,6 +109,8 @@ async function run() {
   await phone.getByRole("button", { name: "Sign in" }).click();
   await phone.locator("#problem-title").waitFor(WAIT);
   await phone.locator(".cm-content", { hasText: firstLine }).waitFor(WAIT);
+  // CodeMirror renders only the lines in view, so read the resumed text from the draft store.
+  await phone.waitForFunction(([k, m]) => (globalThis.localStorage.getItem(k) ?? "").includes(m), [draftKey, marker], WAIT);
   await phone.locator('[data-testid="save-state"][data-state="saved"]').waitFor(WAIT);
   if (process.env.E2E_SHOTS === "always") {
     mkdirSync(shotDir, { recursive: true });

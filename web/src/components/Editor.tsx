@@ -4,7 +4,7 @@ import { cpp } from "@codemirror/lang-cpp";
 import { java } from "@codemirror/lang-java";
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
-import { Compartment, EditorState, type Extension } from "@codemirror/state";
+import { Annotation, Compartment, EditorState, type Extension } from "@codemirror/state";
 import { oneDark } from "@codemirror/theme-one-dark";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
@@ -29,6 +29,9 @@ interface Props {
   onChange: (code: string) => void;
 }
 
+/** Marks a text the page pushed in (starter code, a resumed save): not an edit to report. */
+const loaded = Annotation.define<boolean>();
+
 export function Editor({ docKey, value, language, dark, label, onChange }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -49,7 +52,11 @@ export function Editor({ docKey, value, language, dark, label, onChange }: Props
           themes.current.of(dark ? oneDark : []),
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) changed.current(u.state.doc.toString());
+            // Only the person's edits are reported: echoing a loaded text back would store the
+            // starter code as a local draft, and a draft wins over the session on resume.
+            if (u.docChanged && !u.transactions.some((t) => t.annotation(loaded))) {
+              changed.current(u.state.doc.toString());
+            }
           }),
         ],
       }),
@@ -63,7 +70,7 @@ export function Editor({ docKey, value, language, dark, label, onChange }: Props
   useEffect(() => {
     const v = view.current;
     if (v && v.state.doc.toString() !== value) {
-      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value }, annotations: loaded.of(true) });
     }
     // Only a new document replaces the text; typing flows the other way.
     // eslint-disable-next-line react-hooks/exhaustive-deps
