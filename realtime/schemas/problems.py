@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from storage.display_names import clean_name
 from storage.languages import LanguageId
 from storage.models import Problem, TestCase
 
@@ -140,6 +141,12 @@ class ProblemWrite(BaseModel):
     visibility: Literal["public", "private"] = "private"
     tests: list[TestIn] = Field(min_length=1, max_length=200)
     reference_solutions: dict[LanguageId, str] = Field(default_factory=dict)
+
+    @field_validator("title")
+    @classmethod
+    def _clean_title(cls, value: str) -> str:
+        """Titles are shown beside other users' names: the same rules as display names."""
+        return clean_name(value, max_length=200)
 
     @model_validator(mode="after")
     def _one_visible(self) -> ProblemWrite:

@@ -81,3 +81,22 @@ async def test_register_profile_and_room_names(client, make_account):
     resp = await client.post("/api/rooms", json={"name": "room\u2066x"}, headers=me.headers)
     assert resp.status == 422
     assert (await resp.json())["error"]["details"][0]["loc"] == ["name"]
+
+
+def test_problem_titles_follow_the_same_rules() -> None:
+    from pydantic import ValidationError
+
+    from realtime.schemas.problems import ProblemWrite
+
+    body = {
+        "slug": "sum-it",
+        "statement": "Print the sum of two integers.",
+        "difficulty": "easy",
+        "tests": [{"input": "1 2\n", "output": "3\n", "hidden": False}],
+    }
+    for title in ("Sum\u202e it", "Sum\x00", "\u200b\u200b\u200b"):
+        with pytest.raises(ValidationError) as caught:
+            ProblemWrite.model_validate({**body, "title": title})
+        assert caught.value.errors()[0]["loc"] == ("title",), title
+    stored = ProblemWrite.model_validate({**body, "title": "  \uff33um   it "})
+    assert stored.title == "Sum it"
