@@ -29,6 +29,7 @@ from realtime.keys import (
     HEALTH_PROBES,
     PRESENCE,
     REDIS,
+    REVOCATIONS,
     ROOMS,
     SETTINGS,
     SIO,
@@ -37,6 +38,7 @@ from realtime.keys import (
 from realtime.relays.base import relay_for
 from realtime.relays.coach import CoachCancelRelay
 from realtime.relays.documents import DocumentRelay
+from realtime.relays.revocations import RevocationRelay
 from realtime.rest import (
     achievements,
     admin,
@@ -69,7 +71,7 @@ from realtime.sockets import code, documents, editor, system
 from realtime.sockets import rooms as room_events
 from realtime.sockets.presence import MemoryPresence, RedisPresence
 from realtime.sockets.router import EventRouter
-from realtime.sockets.server import attach
+from realtime.sockets.server import attach, close_login_sockets
 from rooms.doc_registry import DocPolicy, DocumentRegistry
 from rooms.document_store import DocumentStore
 from rooms.events import user_room
@@ -128,6 +130,7 @@ def create_app(settings: Settings) -> web.Application:
             content_ctx,  # quizzes, modules, companies (read-only data)
             redis_ctx,
             presence_ctx,
+            revocations_ctx,
             rooms_ctx,
             documents_ctx,  # uses the room store
             execution_ctx,  # tells the rooms about contest submissions
@@ -143,6 +146,15 @@ async def presence_ctx(app: web.Application) -> AsyncIterator[None]:
     redis = app[REDIS]
     app[PRESENCE] = RedisPresence(redis) if redis is not None else MemoryPresence()
     yield
+
+
+async def revocations_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Revoked logins reach every process, which closes its own sockets of them."""
+    relay = relay_for(app[REDIS], f"{app[SETTINGS].socketio_channel}:revocations")
+    sio = app[SIO]
+    app[REVOCATIONS] = RevocationRelay(relay, lambda family: close_login_sockets(sio, family))
+    async with relay:
+        yield
 
 
 async def rooms_ctx(app: web.Application) -> AsyncIterator[None]:

@@ -17,6 +17,7 @@ from redis.asyncio import Redis
 from coach.runtime import Coach
 from realtime.config import Settings
 from realtime.relays.documents import DocumentRelay
+from realtime.relays.revocations import RevocationRelay
 from realtime.rest.endpoints import Endpoint
 from realtime.services.execution import ExecutionService
 from realtime.services.ratelimit import RateLimiter
@@ -60,5 +61,6 @@ PRESENCE: web.AppKey[Presence] = web.AppKey("presence")
 ROOMS = web.AppKey("rooms", RoomService)
 DOCUMENTS = web.AppKey("documents", DocumentRegistry)
 DOC_RELAY = web.AppKey("doc_relay", DocumentRelay)
+REVOCATIONS = web.AppKey("revocations", RevocationRelay)  # revoked logins, to every process
 EXECUTION = web.AppKey("execution", ExecutionService)
 COACH = web.AppKey("coach", Coach)

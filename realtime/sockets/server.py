@@ -12,7 +12,15 @@ from socketio.exceptions import ConnectionRefusedError
 
 from realtime.auth import family_still_valid, user_from_token
 from realtime.config import Settings
-from realtime.keys import DATABASE, PRESENCE, SETTINGS, SIO, SOCKET_LISTENERS, SOCKET_ROUTER
+from realtime.keys import (
+    DATABASE,
+    PRESENCE,
+    REVOCATIONS,
+    SETTINGS,
+    SIO,
+    SOCKET_LISTENERS,
+    SOCKET_ROUTER,
+)
 from realtime.security.revocations import REVOKED_LOGINS
 from realtime.security.tokens import InvalidToken, decode_access_token
 from realtime.services.ratelimit import Rule
@@ -129,18 +137,20 @@ def login_room(family: str) -> str:
 
 
 async def end_login(app: web.Application, family: str) -> None:
-    """A login was revoked: its access tokens stop now, its sockets are told and closed.
-
-    This process's sockets are closed here; another process's get `auth:revoked`
-    through the manager and are closed at their next event, when the revocation
-    (cached for a few seconds) is seen.
-    """
+    """A login was revoked: its access tokens stop now, its sockets are told and closed,
+    here and (through the revocation relay) in every other process."""
     REVOKED_LOGINS.put(family, True)
-    sio = app[SIO]
+    await close_login_sockets(app[SIO], family)
+    await app[REVOCATIONS].publish(family)
+
+
+async def close_login_sockets(sio: socketio.AsyncServer, family: str) -> None:
+    """Tell this process's sockets of a revoked login, then close them."""
+    REVOKED_LOGINS.put(family, True)
     notice = {"code": "token_revoked", "message": "this login was revoked; sign in again"}
-    await sio.emit("auth:revoked", notice, room=login_room(family))
     local = [sid for sid, _ in sio.manager.get_participants("/", login_room(family))]
     for sid in local:
+        await sio.emit("auth:revoked", notice, to=sid)
         await sio.disconnect(sid)
 
 

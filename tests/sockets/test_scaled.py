@@ -82,3 +82,33 @@ async def _admin(url: str) -> Account:
     account = await login(url)
     await promote(account.id, "admin")
     return account
+
+
+async def test_logout_on_a_closes_the_login_socket_on_b_at_once(cluster):
+    """The socket sends nothing after the logout: it is closed by the revocation relay, not
+    refused at its next event."""
+    a = cluster.serve("web-a")
+    b = cluster.serve("web-b")
+    alice = await login(a.url)
+    notices: list[dict] = []
+    closed = asyncio.Event()
+    client = socketio.AsyncClient(reconnection=False)
+    client.on("auth:revoked", notices.append)
+    client.on("disconnect", lambda *args: closed.set())
+    await client.connect(
+        b.url, auth={"token": alice.token}, transports=["websocket"], wait_timeout=CONNECT_TIMEOUT
+    )
+    try:
+        async with aiohttp.ClientSession() as http:
+            resp = await http.post(
+                a.url + "/api/auth/logout",
+                json={"refresh_token": alice.refresh_token},
+                headers=alice.headers,
+            )
+            assert resp.status == 200, await resp.text()
+        async with asyncio.timeout(10):
+            await closed.wait()
+        assert [n["code"] for n in notices] == ["token_revoked"]
+    finally:
+        if client.connected:
+            await client.disconnect()
