@@ -35,6 +35,7 @@ from realtime.keys import (
     SIO,
     SOCKET_LISTENERS,
 )
+from realtime.metrics import metrics
 from realtime.relays.base import relay_for
 from realtime.relays.coach import CoachCancelRelay
 from realtime.relays.documents import DocumentRelay
@@ -123,6 +124,7 @@ def create_app(settings: Settings) -> web.Application:
     for part in EVENT_ROUTERS:
         router.include(part)
     attach(app, router)
+    app.router.add_get("/metrics", metrics)  # Prometheus; before the client's catch-all
     install_web_client(app, settings.web_dist)  # after the API and Socket.IO routes
     app.cleanup_ctx.extend(
         [

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from pydantic import ValidationError
 
+from realtime.metrics import record_request
 from realtime.rest.errors import ApiError, validation_details
 from storage.errors import Conflict, NotFound
 
@@ -76,4 +77,5 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             500, "internal_error", f"internal error (request id {request_id})", request_id
         )
     response.headers.setdefault("X-Request-Id", request_id)
+    record_request(request, response.status)
     return response

@@ -22,6 +22,7 @@ from judging.submission_jobs import (
     SubmissionUpdate,
     submission_job,
 )
+from realtime.metrics import record_judged
 from realtime.schemas.progress import notification_payload
 from rooms.events import user_room
 from storage.models import Submission
@@ -96,6 +97,8 @@ def socket_reporter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> R
         event, payload = wire_event(update)
         await sio.emit(event, payload, room=job_rooms(job), namespace="/")
         if isinstance(update, Judged):
+            done = update.submission
+            record_judged(done.mode, done.verdict, done.created_at)
             owner = user_room(update.submission.user_id)
             for note in update.notifications:
                 await sio.emit("notification:new", notification_payload(note), room=owner)

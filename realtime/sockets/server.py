@@ -21,6 +21,7 @@ from realtime.keys import (
     SOCKET_LISTENERS,
     SOCKET_ROUTER,
 )
+from realtime.metrics import SOCKETS, record_event
 from realtime.security.revocations import REVOKED_LOGINS
 from realtime.security.tokens import InvalidToken, decode_access_token
 from realtime.services.ratelimit import Rule
@@ -77,7 +78,11 @@ class ArenaNamespace(socketio.AsyncNamespace):
             return await self.on_disconnect(args[0])
         if not args:
             return None
-        sid, *rest = args
+        ack = await self._event(event, *args)
+        record_event(event, event in self.router.routes, ack)
+        return ack
+
+    async def _event(self, event: str, sid: str, *rest: Any) -> Any:
         budget = self.budgets.get(sid)
         if budget is None:
             budget = self.budgets[sid] = EventBudget(self.event_rule)
@@ -114,12 +119,14 @@ class ArenaNamespace(socketio.AsyncNamespace):
         if family is not None:
             await self.server.enter_room(sid, login_room(family))
         await app[PRESENCE].connected(user.id)
+        SOCKETS.inc()
 
     async def on_disconnect(self, sid: str) -> None:
         session = await self.server.get_session(sid)
         user_id = session.get("user_id") if session else None
         if user_id is None:
             return
+        SOCKETS.dec()
         rooms = [r for r in self.server.rooms(sid) if r not in (sid, user_room(user_id))]
         for listener in self.app[SOCKET_LISTENERS]:
             try:
