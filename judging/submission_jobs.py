@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -30,6 +31,9 @@ from storage.repositories import problems as problem_repo
 from storage.repositories import submissions as submission_repo
 
 log = logging.getLogger(__name__)
+
+JUDGING: ContextVar[int | None] = ContextVar("judging_submission", default=None)
+"""The submission this task is judging, for log lines (realtime.logs adds it)."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,13 @@ class SubmissionJudge:
         self.observer = observer
 
     async def __call__(self, job: QueuedJob) -> None:
+        token = JUDGING.set(int(job.payload["submission_id"]))
+        try:
+            await self._judge(job)
+        finally:
+            JUDGING.reset(token)  # a queue consumer task goes on to other jobs
+
+    async def _judge(self, job: QueuedJob) -> None:
         submission_id = int(job.payload["submission_id"])
         async with self.db.session() as session:
             try:

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     )
     load_bank: bool = Field(True, validation_alias="CODEARENA_LOAD_BANK")
     log_level: str = Field("INFO", validation_alias="CODEARENA_LOG_LEVEL")
+    log_format: Literal["text", "json"] = Field("text", validation_alias="CODEARENA_LOG_FORMAT")
     web_dist: Path = Field(DEFAULT_WEB_DIST, validation_alias="CODEARENA_WEB_DIST")
     # reverse proxies whose X-Forwarded-For / Forwarded name the client (IPs or CIDRs)
     trusted_proxies: str = Field("", validation_alias="CODEARENA_TRUSTED_PROXIES")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from realtime import logs
 from realtime.config import load_settings
 
 Handler = Callable[[argparse.Namespace], int]
@@ -98,10 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    level = args.log_level or load_settings().log_level
-    logging.basicConfig(
-        level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    settings = load_settings()
+    logs.configure(args.log_level or settings.log_level, settings.log_format)
     return int(_handler(args.func)(args) or 0)
 
 

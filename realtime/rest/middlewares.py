@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from pydantic import ValidationError
 
+from realtime.logs import REQUEST
 from realtime.metrics import record_request
 from realtime.rest.errors import ApiError, validation_details
 from storage.errors import Conflict, NotFound
@@ -47,6 +48,14 @@ def _json_error(
 async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
     request[REQUEST_ID] = request_id
+    token = REQUEST.set(request_id)
+    try:
+        return await _answer(request, handler, request_id)
+    finally:
+        REQUEST.reset(token)  # keep-alive requests may share a task
+
+
+async def _answer(request: web.Request, handler: Handler, request_id: str) -> web.StreamResponse:
     try:
         response = await handler(request)
     except ApiError as exc:
