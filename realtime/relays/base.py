@@ -16,7 +16,7 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from redis.asyncio import Redis
@@ -104,6 +104,19 @@ class RedisRelay(Relay):
                 delay = backoff.next_delay()
                 log.exception("subscription to %s failed; retrying in %.1f s", self.channel, delay)
                 await sleep_or_stop(delay, stop)
+
+
+class Spawner:
+    """Starts the work a receiver (a plain callback) hands on, and holds each task until
+    it is done: the event loop keeps only weak references to tasks."""
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(self, work: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
 
 def relay_for(redis: Redis | None, channel: str) -> Relay:

@@ -9,18 +9,17 @@ canceller then answers `cancel_pending` and the user can press stop again.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from coach.streams import StreamRegistry
-from realtime.relays.base import Relay
+from realtime.relays.base import Relay, Spawner
 
 
 class CoachCancelRelay:
     def __init__(self, relay: Relay, streams: StreamRegistry) -> None:
         self.relay = relay
         self.streams = streams
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.tasks = Spawner()
         relay.listen(self.receive)
 
     async def publish(self, session_id: int) -> None:
@@ -30,6 +29,4 @@ class CoachCancelRelay:
         session_id = int(meta["s"])
         if self.streams.get(session_id) is None:
             return
-        task = asyncio.get_running_loop().create_task(self.streams.cancel(session_id))
-        self._tasks.add(task)  # held until done: the loop keeps only weak references
-        task.add_done_callback(self._tasks.discard)
+        self.tasks.spawn(self.streams.cancel(session_id))

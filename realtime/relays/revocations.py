@@ -9,13 +9,12 @@ is seen, as before this relay.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
-from realtime.relays.base import Relay
+from realtime.relays.base import Relay, Spawner
 
-CloseLogin = Callable[[str], Awaitable[None]]
+CloseLogin = Callable[[str], Coroutine[Any, Any, None]]
 """close(family): tell and close this process's sockets of that login."""
 
 
@@ -23,13 +22,11 @@ class RevocationRelay:
     def __init__(self, relay: Relay, close: CloseLogin) -> None:
         self.relay = relay
         self.close = close
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.tasks = Spawner()
         relay.listen(self.receive)
 
     async def publish(self, family: str) -> None:
         await self.relay.publish({"f": family})
 
     def receive(self, meta: dict[str, Any], data: bytes) -> None:
-        task = asyncio.get_running_loop().create_task(self.close(str(meta["f"])))
-        self._tasks.add(task)  # held until done: the loop keeps only weak references
-        task.add_done_callback(self._tasks.discard)
+        self.tasks.spawn(self.close(str(meta["f"])))

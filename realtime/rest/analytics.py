@@ -9,7 +9,7 @@ from progress import streaks
 from realtime.keys import DATABASE
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import Forbidden, NotFoundError
-from realtime.rest.problems import checked_slug, viewer_of
+from realtime.rest.problems import checked_slug, visible_problem
 from realtime.schemas.progress import (
     Activity,
     ActivityDay,
@@ -142,10 +142,7 @@ async def my_problem_progress(call: Call) -> MyProblemProgress:
     runtime and memory in each language you solved it in."""
     slug = checked_slug(call.path["slug"])
     async with call.app[DATABASE].session() as session:
-        try:
-            problem = await problem_repo.get_problem(session, slug, viewer_of(call.user))
-        except NotFound as exc:
-            raise NotFoundError(exc.message, code="problem_not_found") from exc
+        problem = await visible_problem(session, slug, call.user)
         row = await progress_repo.get_problem_progress(session, call.user.id, problem.id)
         best = await analytics_repo.best_by_language(session, call.user.id, problem.id)
     return MyProblemProgress(

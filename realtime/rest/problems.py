@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from realtime.keys import DATABASE, EXECUTION
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import (
@@ -103,9 +105,10 @@ async def validated(call: Call, draft: problem_repo.ProblemDraft) -> problem_rep
     return draft
 
 
-async def editable(session: object, slug: str, user: User) -> Problem:
+async def visible_problem(session: AsyncSession, slug: str, user: User | None) -> Problem:
+    """The problem `user` may see, else 404 (someone else's private one looks missing)."""
     try:
-        return await problem_repo.get_problem(session, slug, viewer_of(user))  # type: ignore[arg-type]
+        return await problem_repo.get_problem(session, slug, viewer_of(user))
     except NotFound as exc:
         raise NotFoundError(exc.message, code="problem_not_found") from exc
 
@@ -132,10 +135,7 @@ async def get_problem(call: Call) -> ProblemEnvelope:
     """One problem with its visible tests as examples (hidden tests never leave the server)."""
     slug = checked_slug(call.path["slug"])
     async with call.app[DATABASE].session() as session:
-        try:
-            problem = await problem_repo.get_problem(session, slug, viewer_of(call.user))
-        except NotFound as exc:
-            raise NotFoundError(exc.message, code="problem_not_found") from exc
+        problem = await visible_problem(session, slug, call.user)
         return ProblemEnvelope(problem=await problem_out(session, problem))
 
 
@@ -177,10 +177,10 @@ async def replace_problem(call: Call) -> ProblemEnvelope:
     if body.slug != slug:
         raise ConflictError("the slug cannot be changed", code="slug_mismatch")
     async with call.app[DATABASE].session() as session:
-        ensure_can_edit(call.user, await editable(session, slug, call.user))
+        ensure_can_edit(call.user, await visible_problem(session, slug, call.user))
     draft = await validated(call, draft_of(body))  # no transaction held while judging
     async with call.app[DATABASE].session() as session:
-        problem = await editable(session, slug, call.user)
+        problem = await visible_problem(session, slug, call.user)
         ensure_can_edit(call.user, problem)
         await problem_repo.update_problem(session, problem, draft)
         return ProblemEnvelope(problem=await problem_out(session, problem))
@@ -191,9 +191,6 @@ async def delete_problem(call: Call) -> None:
     """Delete a problem you own (admins: any)."""
     slug = checked_slug(call.path["slug"])
     async with call.app[DATABASE].session() as session:
-        try:
-            problem = await problem_repo.get_problem(session, slug, viewer_of(call.user))
-        except NotFound as exc:
-            raise NotFoundError(exc.message, code="problem_not_found") from exc
+        problem = await visible_problem(session, slug, call.user)
         ensure_can_edit(call.user, problem)
         await problem_repo.delete_problem(session, problem)
