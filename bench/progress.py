@@ -8,7 +8,8 @@ migrates it to 0005, generates users, 300 problems with topics and the submissio
 one set-based INSERT each, then upgrades to head so migration 0006 backfills the progress
 tables (its time is printed). Then it times, with the repository functions the endpoints
 call: the dashboard (all its queries), the 365-day activity series, leaderboard pages
-(xp page 1, a far page, the caller's rank with neighbours, weekly, topic) and "beats x%"
+(xp page 1, a far page, the caller's rank with neighbours, weekly, topic), each from
+SQL and from the Redis sorted sets (db 7, keys removed at the end), and "beats x%"
 of an accepted submission; and a submit's extra write cost: storing a result alone
 versus storing it and recording its progress in the same transaction. Last, it prints
 EXPLAIN plans of every statement those operations ran. Prints figures; asserts nothing.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import sys
 import time
@@ -29,20 +31,24 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import asyncpg
+import redis.asyncio as aioredis
 from sqlalchemy import event, select, text
 
 from bench.stats import Summary, table
 from progress import percentiles, recorder
+from progress.board_store import Boards, RedisBoards, SqlBoards
+from progress.boards import BoardRef, weekly
 from storage.database import Database
 from storage.migrate import upgrade
 from storage.models import Submission
 from storage.repositories import analytics as analytics_repo
-from storage.repositories import leaderboards as board_repo
 from storage.repositories import submissions as submission_repo
 
 ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 DB_NAME = "bench_progress"
 URL = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{DB_NAME}"
+REDIS_URL = "redis://127.0.0.1:6379/7"  # not the tests' databases (8-15)
+REDIS_PREFIX = f"bench:progress:{os.getpid()}"  # removed at the end
 PROBLEMS = 300
 TOPICS = ("arrays", "strings", "math", "graphs", "dp", "greedy", "trees", "sorting")
 
@@ -150,6 +156,7 @@ async def main(argv: list[str] | None = None) -> int:
     await recreate_database()
     await upgrade(URL, "0005")
     db = Database(URL)
+    redis = aioredis.from_url(REDIS_URL)
     try:
         start = time.perf_counter()
         await generate(db, args.users, args.submissions)
@@ -177,8 +184,15 @@ async def main(argv: list[str] | None = None) -> int:
             )
         user = lambda _: rng.randint(1, args.users)  # noqa: E731
         today = datetime.now(UTC).date()
-        week = (today - timedelta(days=today.weekday())).isoformat()
+        week = weekly(today)
         spy = Recorder(db)
+        redis_boards = RedisBoards(redis, prefix=REDIS_PREFIX)
+        stores: list[tuple[str, Boards]] = [("SQL", SqlBoards()), ("Redis", redis_boards)]
+        async with db.session() as s:
+            start = time.perf_counter()
+            for ref in (BoardRef("xp"), week, BoardRef("topic", "graphs")):
+                await redis_boards.rebuild(s, ref)
+            print(f"Redis boards built from SQL in {time.perf_counter() - start:.2f} s\n")
 
         async def dashboard(i: int) -> None:
             uid = user(i)
@@ -194,20 +208,24 @@ async def main(argv: list[str] | None = None) -> int:
                 first = (today - timedelta(days=364)).isoformat()
                 await analytics_repo.activity(s, user(i), first, today.isoformat())
 
-        def board_page(board: Any, offset: Callable[[], int]) -> Callable[[int], Awaitable[None]]:
+        def board_page(
+            boards: Boards, ref: BoardRef, offset: Callable[[], int]
+        ) -> Callable[[int], Awaitable[None]]:
             async def run(_: int) -> None:
                 async with db.session() as s:
-                    await board_repo.page(s, board, offset=offset(), limit=20)
+                    await boards.page(s, ref, offset=offset(), limit=20)
 
             return run
 
-        async def my_rank(i: int) -> None:
-            board = board_repo.scores("xp")
-            async with db.session() as s:
-                found = await board_repo.rank_of(s, board, user(i))
-                if found:
-                    pos = found[2]
-                    await board_repo.page(s, board, offset=max(0, pos - 2), limit=5)
+        def my_rank(boards: Boards, ref: BoardRef) -> Callable[[int], Awaitable[None]]:
+            async def run(i: int) -> None:
+                async with db.session() as s:
+                    found = await boards.rank_of(s, ref, user(i))
+                    if found:
+                        pos = found[2]
+                        await boards.page(s, ref, offset=max(0, pos - 2), limit=5)
+
+            return run
 
         async def beats(i: int) -> None:
             async with db.session() as s:
@@ -217,19 +235,22 @@ async def main(argv: list[str] | None = None) -> int:
         cases: list[tuple[str, Callable[[int], Awaitable[Any]]]] = [
             ("dashboard (5 queries)", dashboard),
             ("activity, 365 days", activity),
-            ("leaderboard xp, page 1", board_page(board_repo.scores("xp"), lambda: 0)),
-            (
-                "leaderboard xp, a far page",
-                board_page(board_repo.scores("xp"), lambda: rng.randint(0, args.users // 2)),
-            ),
-            ("leaderboard: caller's rank + neighbours", my_rank),
-            (
-                "leaderboard weekly, page 1",
-                board_page(board_repo.scores("weekly", since_day=week), lambda: 0),
-            ),
-            (
-                "leaderboard topic, page 1",
-                board_page(board_repo.scores("topic", topic="graphs"), lambda: 0),
+            *(
+                (f"{label} leaderboard {what}", call)
+                for label, boards in stores
+                for what, call in (
+                    ("xp, page 1", board_page(boards, BoardRef("xp"), lambda: 0)),
+                    (
+                        "xp, a far page",
+                        board_page(
+                            boards, BoardRef("xp"), lambda: rng.randint(0, args.users // 2)
+                        ),
+                    ),
+                    ("xp: caller's rank + neighbours", my_rank(boards, BoardRef("xp"))),
+                    ("weekly, page 1", board_page(boards, week, lambda: 0)),
+                    ("weekly: caller's rank + neighbours", my_rank(boards, week)),
+                    ("topic, page 1", board_page(boards, BoardRef("topic", "graphs"), lambda: 0)),
+                )
             ),
             ("percentile (beats x%)", beats),
         ]
@@ -255,7 +276,7 @@ async def main(argv: list[str] | None = None) -> int:
                 )
                 return row.id
 
-        async def store(with_progress: bool) -> Summary:
+        async def store(with_progress: bool, with_redis: bool = False) -> Summary:
             ids = [await new_submission(i) for i in range(args.samples)]
 
             async def one(i: int) -> None:
@@ -270,19 +291,30 @@ async def main(argv: list[str] | None = None) -> int:
                         time_ms=rng.randint(1, 2000),
                         memory_kb=rng.randint(1000, 50000),
                     )
+                    outcome = None
                     if with_progress:
                         row = await submission_repo.get_submission(s, ids[i])
-                        await recorder.record_submit(s, row)
+                        outcome = await recorder.record_submit(s, row)
+                if outcome is not None and with_redis:
+                    await redis_boards.apply(outcome.scores)
 
             return await timed(args.samples, one)
 
         alone, full = await store(False), await store(True)
+        with_boards = await store(True, with_redis=True)
         print(
             table(
                 ["store a submit result", "n", "p50 ms", "p99 ms", "mean ms"],
                 [
                     ("record_result only (before #14)", alone.n, alone.p50, alone.p99, alone.mean),
                     ("+ progress, XP, streak, achievements", full.n, full.p50, full.p99, full.mean),
+                    (
+                        "+ progress + Redis boards applied",
+                        with_boards.n,
+                        with_boards.p50,
+                        with_boards.p99,
+                        with_boards.mean,
+                    ),
                 ],
             ),
             "\n",
@@ -296,6 +328,9 @@ async def main(argv: list[str] | None = None) -> int:
                 print("\n".join(r[0] for r in plan.all()))
                 print("```\n")
     finally:
+        async for key in redis.scan_iter(match=f"{REDIS_PREFIX}:*"):
+            await redis.delete(key)
+        await redis.aclose()
         await db.close()
     return 0
 

@@ -23,6 +23,8 @@ from judging.events import Compiled, Event, TestFinished
 from judging.queue import JobQueue, QueuedJob
 from judging.request import CheckerSpec, JudgeRequest, TestCase
 from progress import percentiles, recorder
+from progress.board_store import Boards, SqlBoards
+from progress.boards import Score
 from progress.percentiles import Percentiles
 from storage.database import Database
 from storage.errors import NotFound
@@ -155,12 +157,14 @@ class SubmissionJudge:
         queue: JobQueue,
         report: Report,
         observer: SubmissionObserver | None = None,
+        boards: Boards | None = None,
     ) -> None:
         self.db = db
         self.judge = judge
         self.queue = queue
         self.report = report
         self.observer = observer
+        self.boards = boards or SqlBoards()
 
     async def __call__(self, job: QueuedJob) -> None:
         token = JUDGING.set(int(job.payload["submission_id"]))
@@ -214,10 +218,13 @@ class SubmissionJudge:
                 submission = await submission_repo.get_submission(session, submission_id)
                 # Progress (XP, streak, achievements) commits with the result or not at all.
                 notes = ()
+                scores: list[Score] = []
                 if first_result:
                     outcome = await recorder.record_submit(session, submission)
                     notes = tuple(outcome.notifications)
+                    scores = outcome.scores
                 beats = await percentiles.of_submission(session, submission)
+            await self.boards.apply(scores)  # committed: the boards may show it
         else:
             async with self.db.session() as session:
                 beats = await percentiles.of_submission(session, submission)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from progress import achievements, streaks, xp
+from progress import achievements, boards, streaks, xp
 from storage.models import Notification, Problem, ProblemProgress, Submission
 from storage.repositories import progress as progress_repo
 
@@ -28,6 +28,8 @@ class SubmitOutcome:
     xp: int = 0
     daily_bonus: bool = False
     notifications: list[Notification] = field(default_factory=list)
+    scores: list[boards.Score] = field(default_factory=list)
+    """Leaderboard scores this submit changed, to apply once the transaction commits."""
 
 
 def utc_day(at: datetime) -> str:
@@ -99,11 +101,24 @@ async def record_submit(session: AsyncSession, submission: Submission) -> Submit
         stats.longest_streak = streak.longest
         stats.last_active_day = streak.last_day.isoformat() if streak.last_day else None
     completed: list[str] = []
+    topic_counts: dict[str, int] = {}
     if outcome.first_solve:
         await session.flush()
         topics = await progress_repo.problem_topics(session, problem.id)
-        await progress_repo.add_topic_solves(session, user_id, topics)
+        topic_counts = await progress_repo.add_topic_solves(session, user_id, topics)
         completed = await progress_repo.completed_topics(session, user_id, topics)
+    if gained or outcome.first_solve:
+        await session.flush()
+        week = boards.weekly(at.astimezone(UTC).date())
+        outcome.scores = boards.changed_scores(
+            user_id,
+            xp=stats.xp,
+            solved=stats.solved if outcome.first_solve else None,
+            daily=stats.daily_solved if outcome.daily_bonus else None,
+            week=week,
+            week_xp=await progress_repo.week_xp(session, user_id, week.scope or ""),
+            topics=topic_counts,
+        )
     facts = achievements.SubmitFacts(
         solved=stats.solved,
         current_streak=stats.current_streak,

@@ -20,6 +20,7 @@ from coach.runtime import build_coach
 from realtime.auth import authenticate
 from realtime.config import Settings
 from realtime.keys import (
+    BOARDS,
     COACH,
     DATABASE,
     DOC_RELAY,
@@ -189,7 +190,7 @@ async def documents_ctx(app: web.Application) -> AsyncIterator[None]:
 
 async def execution_ctx(app: web.Application) -> AsyncIterator[None]:
     """The judge and its queue (in-process, or the Redis stream that workers judge from)."""
-    service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO], app[ROOMS])
+    service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO], app[ROOMS], app[BOARDS])
     await service.start()
     app[EXECUTION] = service
     app[HEALTH_PROBES]["judge"] = service.judge_health

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     )
     database_url: str = Field(DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
     redis_url: str | None = Field(None, validation_alias="REDIS_URL")
+    # first part of every Redis key and stream this deployment owns (not the judge queue's)
+    redis_prefix: str = Field(
+        "codearena", min_length=1, max_length=64, validation_alias="CODEARENA_REDIS_PREFIX"
+    )
     secret: SecretStr | None = Field(None, validation_alias="CODEARENA_SECRET")
     host: str = Field("127.0.0.1", validation_alias="CODEARENA_HOST")
     port: int = Field(8000, validation_alias="CODEARENA_PORT")

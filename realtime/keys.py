@@ -15,6 +15,7 @@ from aiohttp import web
 from redis.asyncio import Redis
 
 from coach.runtime import Coach
+from progress.board_store import Boards
 from realtime.config import Settings
 from realtime.relays.documents import DocumentRelay
 from realtime.relays.revocations import RevocationRelay
@@ -57,6 +58,7 @@ DATABASE = web.AppKey("database", Database)
 CONTENT = web.AppKey("content", Catalog)  # quizzes, learning modules, companies
 REDIS: web.AppKey[Redis | None] = web.AppKey("redis")  # None: one process, no Redis
 LIMITER: web.AppKey[RateLimiter] = web.AppKey("limiter")
+BOARDS: web.AppKey[Boards] = web.AppKey("boards")  # leaderboards: Redis sorted sets or SQL
 PRESENCE: web.AppKey[Presence] = web.AppKey("presence")
 ROOMS = web.AppKey("rooms", RoomService)
 DOCUMENTS = web.AppKey("documents", DocumentRegistry)

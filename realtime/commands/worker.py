@@ -19,6 +19,7 @@ import socketio
 
 from judging.queue import RedisStreamJobQueue, live_workers
 from judging.submission_jobs import SubmissionJudge
+from progress.board_store import RedisBoards
 from realtime.config import Settings, load_settings
 from realtime.services.execution import socket_emitter
 from realtime.services.judges import make_judge
@@ -50,7 +51,11 @@ async def run_worker(settings: Settings, *, concurrency: int | None = None) -> N
         settings.redis_url, channel=settings.socketio_channel, write_only=True
     )
     rooms = RoomService(db, socket_emitter(manager))
-    handler = SubmissionJudge(db, judge, queue, socket_reporter(manager), observer=rooms)
+    board_redis = aioredis.from_url(settings.redis_url)
+    boards = RedisBoards(board_redis, prefix=f"{settings.redis_prefix}:boards")
+    handler = SubmissionJudge(
+        db, judge, queue, socket_reporter(manager), observer=rooms, boards=boards
+    )
     try:
         await judge.start()
         if judge.unavailable is not None:
@@ -63,6 +68,7 @@ async def run_worker(settings: Settings, *, concurrency: int | None = None) -> N
         await queue.run_worker(handler, stop=stop, on_failure=handler.give_up)
     finally:
         await queue.close()
+        await board_redis.aclose()
         await judge.close()
         await db.close()
         log.info("worker %s stopped", consumer)

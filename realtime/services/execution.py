@@ -18,6 +18,7 @@ import socketio
 from judging.languages import LanguageStatus
 from judging.queue import JobQueue, create_job_queue
 from judging.submission_jobs import SubmissionJudge, SubmissionObserver
+from progress.board_store import Boards
 from realtime.config import Settings
 from realtime.services.judges import make_judge
 from realtime.sockets.code_results import job_for, socket_reporter
@@ -71,6 +72,7 @@ class ExecutionService:
         db: Database,
         sio: socketio.AsyncServer,
         observer: SubmissionObserver | None = None,
+        boards: Boards | None = None,
     ) -> None:
         self.settings = settings
         self.db = db
@@ -78,7 +80,9 @@ class ExecutionService:
         self.judge = make_judge(settings)
         self.queue: JobQueue = create_job_queue(settings.redis_url)
         self.emit = socket_emitter(sio)
-        self.handler = SubmissionJudge(db, self.judge, self.queue, socket_reporter(sio), observer)
+        self.handler = SubmissionJudge(
+            db, self.judge, self.queue, socket_reporter(sio), observer, boards
+        )
         self._stop = asyncio.Event()
         self._worker: asyncio.Task[None] | None = None
         self._watchdogs: set[asyncio.Task[None]] = set()

@@ -9,7 +9,8 @@ import redis.asyncio as aioredis
 from aiohttp import web
 from sqlalchemy.exc import IntegrityError
 
-from realtime.keys import DATABASE, LIMITER, REDIS, SETTINGS
+from progress.board_store import RedisBoards, SqlBoards
+from realtime.keys import BOARDS, DATABASE, LIMITER, REDIS, SETTINGS
 from realtime.services.ratelimit import MemoryRateLimiter, RedisRateLimiter
 from storage.bank_import import import_packages
 from storage.database import Database
@@ -55,15 +56,18 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
 
 
 async def redis_ctx(app: web.Application) -> AsyncIterator[None]:
-    """Scaled mode's Redis client (None with one process) and the rate limiter that fits."""
+    """Scaled mode's Redis client (None with one process), and the rate limiter and
+    leaderboards that fit."""
     settings = app[SETTINGS]
     if not settings.redis_url:
         app[REDIS] = None
         app[LIMITER] = MemoryRateLimiter(app[SETTINGS].rate_rules)
+        app[BOARDS] = SqlBoards()
         yield
         return
     client = aioredis.from_url(settings.redis_url)
     app[REDIS] = client
     app[LIMITER] = RedisRateLimiter(client, app[SETTINGS].rate_rules)
+    app[BOARDS] = RedisBoards(client, prefix=f"{settings.redis_prefix}:boards")
     yield
     await client.aclose()

@@ -4,6 +4,7 @@ paged, with any user's rank found by counting the users above them (on an index)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -30,10 +31,13 @@ def scores(board: str, *, topic: str | None = None, since_day: str | None = None
         }[board]
         return select(UserStats.user_id.label("user_id"), column.label("score")).where(column > 0)
     if board == "weekly":
+        # The week that starts on `since_day` (a Monday): seven UTC days.
+        start = date.fromisoformat(since_day or "1970-01-05")
+        until = (start + timedelta(days=7)).isoformat()
         total = func.sum(UserActivity.xp)
         return (
             select(UserActivity.user_id.label("user_id"), total.label("score"))
-            .where(UserActivity.day >= (since_day or ""))
+            .where(UserActivity.day >= start.isoformat(), UserActivity.day < until)
             .group_by(UserActivity.user_id)
             .having(total > 0)
         )
@@ -77,3 +81,9 @@ async def rank_of(
         select(func.count()).select_from(sub).where(sub.c.score == score, sub.c.user_id < user_id)
     )
     return int(above or 0) + 1, int(score), int(above or 0) + int(tied_before or 0)
+
+
+async def display_names(session: AsyncSession, user_ids: list[int]) -> dict[int, str]:
+    """Display names of a page of ranked users, by primary key."""
+    stmt = select(User.id, User.display_name).where(User.id.in_(user_ids))
+    return {uid: name for uid, name in (await session.execute(stmt)).all()}

@@ -7,9 +7,9 @@ serialises writers anyway), so two results of one user landing at once apply in 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -75,14 +75,6 @@ async def add_activity(
     row.xp += xp
 
 
-async def add_day_xp(session: AsyncSession, user_id: int, day: str, xp: int) -> None:
-    await session.execute(
-        update(UserActivity)
-        .where(UserActivity.user_id == user_id, UserActivity.day == day)
-        .values(xp=UserActivity.xp + xp)
-    )
-
-
 async def daily_problem_id(session: AsyncSession, day: str) -> int | None:
     return await session.scalar(select(DailyChallenge.problem_id).where(DailyChallenge.day == day))
 
@@ -102,14 +94,29 @@ async def problem_topics(session: AsyncSession, problem_id: int) -> list[str]:
     return list((await session.scalars(stmt)).all())
 
 
-async def add_topic_solves(session: AsyncSession, user_id: int, topics: Sequence[str]) -> None:
-    """One more problem solved in each of `topics` (under the user's stats lock)."""
+async def add_topic_solves(
+    session: AsyncSession, user_id: int, topics: Sequence[str]
+) -> dict[str, int]:
+    """One more problem solved in each of `topics` (under the user's stats lock); the new
+    count per topic."""
+    counts: dict[str, int] = {}
     for topic in topics:
         row = await session.get(UserTopicSolved, (user_id, topic))
         if row is None:
             row = UserTopicSolved(user_id=user_id, topic=topic, solved=0)
             session.add(row)
         row.solved += 1
+        counts[topic] = row.solved
+    return counts
+
+
+async def week_xp(session: AsyncSession, user_id: int, monday: str) -> int:
+    """XP earned in the week starting `monday` (the weekly board's score), on the key."""
+    until = (date.fromisoformat(monday) + timedelta(days=7)).isoformat()
+    stmt = select(func.coalesce(func.sum(UserActivity.xp), 0)).where(
+        UserActivity.user_id == user_id, UserActivity.day >= monday, UserActivity.day < until
+    )
+    return int(await session.scalar(stmt) or 0)
 
 
 async def completed_topics(session: AsyncSession, user_id: int, topics: Sequence[str]) -> list[str]:

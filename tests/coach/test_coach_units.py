@@ -252,8 +252,10 @@ async def test_registry_refuses_work_once_closed():
 
 
 TILDE_SOLUTION = "~~~~python\n" + "".join(f"t{i} = {i}\n" for i in range(8)) + "~~~\n~~~~\n"
-INDENTED_SOLUTION = "".join(f"    i{i} = {i}\n" for i in range(4)) + "\n" + "".join(
-    f"\tj{i} = {i}\n" for i in range(4)
+INDENTED_SOLUTION = (
+    "".join(f"    i{i} = {i}\n" for i in range(4))
+    + "\n"
+    + "".join(f"\tj{i} = {i}\n" for i in range(4))
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from progress import achievements, daily, streaks, xp
+from progress import achievements, boards, daily, streaks, xp
 from progress.percentiles import beats
 
 D = date(2026, 12, 1)
@@ -78,3 +78,23 @@ def test_beats_share_of_other_accepted_submissions() -> None:
     assert beats(0, 1) == 100.0  # alone
     assert beats(3, 5) == 75.0
     assert beats(0, 5) == 0.0
+
+
+def test_page_ranks_share_a_rank_on_ties_and_skip_after_them() -> None:
+    assert boards.page_ranks(1, 0, [50, 50, 30, 10, 10, 5]) == [1, 1, 3, 4, 4, 6]
+    # a page starting inside a tie carries the tie's rank, then ranks by place
+    assert boards.page_ranks(4, 4, [10, 10, 5]) == [4, 4, 7]
+    assert boards.page_ranks(1, 0, []) == []
+
+
+def test_changed_scores_leave_out_unchanged_and_zero_scores() -> None:
+    week = boards.weekly(date(2026, 12, 9))
+    assert week == boards.BoardRef("weekly", "2026-12-07")
+    scores = boards.changed_scores(
+        3, xp=40, solved=None, daily=0, week=week, week_xp=40, topics={"dp": 2, "math": 0}
+    )
+    assert [(s.ref.key, s.score) for s in scores] == [
+        ("xp", 40),
+        ("weekly:2026-12-07", 40),
+        ("topic:dp", 2),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import aiohttp
+import redis.asyncio as aioredis
 import socketio
 
 from storage.database import Database
@@ -121,6 +122,24 @@ async def test_contest_across_two_processes(cluster, aplusb_draft):
                 assert len(await room_repo.rating_history(session, bob.id)) == 1
         finally:
             await db.close()
+
+        # The worker put Bob's first solve on the Redis boards itself (no board has been
+        # read, so none was built from SQL), and both web processes rank from them.
+        redis = aioredis.from_url(cluster.env["REDIS_URL"])
+        try:
+            member = f"{bob.id:012d}"
+            assert await redis.zscore("codearena:boards:xp", member) == -10
+            assert await redis.zscore("codearena:boards:solved", member) == -1
+            assert await redis.get("codearena:boards:built:xp") is None
+            async with aiohttp.ClientSession() as http:
+                for web in (a, b):
+                    resp = await http.get(web.url + "/api/leaderboards", headers=bob.headers)
+                    body = await resp.json()
+                    assert [(i["user_id"], i["score"]) for i in body["items"]] == [(bob.id, 10)]
+                    assert body["me"]["rank"] == 1
+            assert await redis.get("codearena:boards:built:xp") is not None
+        finally:
+            await redis.aclose()
     finally:
         for sio in clients.values():
             if sio.connected:
