@@ -242,9 +242,7 @@ async def main(argv: list[str] | None = None) -> int:
                     ("xp, page 1", board_page(boards, BoardRef("xp"), lambda: 0)),
                     (
                         "xp, a far page",
-                        board_page(
-                            boards, BoardRef("xp"), lambda: rng.randint(0, args.users // 2)
-                        ),
+                        board_page(boards, BoardRef("xp"), lambda: rng.randint(0, args.users // 2)),
                     ),
                     ("xp: caller's rank + neighbours", my_rank(boards, BoardRef("xp"))),
                     ("weekly, page 1", board_page(boards, week, lambda: 0)),

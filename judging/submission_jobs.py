@@ -27,8 +27,10 @@ from progress.board_store import Boards, SqlBoards
 from progress.boards import Score
 from progress.percentiles import Percentiles
 from storage.database import Database
+from storage.domain_events import SubmissionJudged
 from storage.errors import NotFound
 from storage.models import Notification, PracticeSession, Submission
+from storage.repositories import events as event_log
 from storage.repositories import problems as problem_repo
 from storage.repositories import submissions as submission_repo
 
@@ -140,6 +142,21 @@ def keeps_partial_score(submission: Submission) -> bool:
     return submission.room_id is not None
 
 
+def judged_event(submission: Submission) -> SubmissionJudged:
+    return SubmissionJudged(
+        submission_id=submission.id,
+        user_id=submission.user_id,
+        problem_id=submission.problem_id,
+        room_id=submission.room_id,
+        language=submission.language,
+        mode=submission.mode,
+        verdict=submission.verdict or "IE",
+        score=float(submission.score or 0.0),
+        time_ms=int(submission.time_ms or 0),
+        memory_kb=int(submission.memory_kb or 0),
+    )
+
+
 class SubmissionJudge:
     """The job handler: `await handler(job)` judges, stores and reports one submission.
 
@@ -220,6 +237,9 @@ class SubmissionJudge:
                 notes = ()
                 scores: list[Score] = []
                 if first_result:
+                    await event_log.append(
+                        session, judged_event(submission), user_id=submission.user_id
+                    )
                     outcome = await recorder.record_submit(session, submission)
                     notes = tuple(outcome.notifications)
                     scores = outcome.scores
@@ -247,6 +267,7 @@ class SubmissionJudge:
         """The queue gave up on a job: tell the user rather than leave them waiting."""
         submission_id = int(job.payload["submission_id"])
         async with self.db.session() as session:
+            first_result = await submission_repo.lock_status(session, submission_id) != "done"
             await submission_repo.record_result(
                 session,
                 submission_id,
@@ -257,5 +278,10 @@ class SubmissionJudge:
                 time_ms=0,
                 memory_kb=0,
             )
+            if first_result:
+                submission = await submission_repo.get_submission(session, submission_id)
+                await event_log.append(
+                    session, judged_event(submission), user_id=submission.user_id
+                )
         if await self.queue.claim_result(job.job_id):
             await self.report(job, GaveUp(submission_id))

@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from progress import achievements, boards, streaks, xp
+from storage.domain_events import AchievementEarned, ProblemFirstSolved
 from storage.models import Notification, Problem, ProblemProgress, Submission
+from storage.repositories import events as event_log
 from storage.repositories import progress as progress_repo
 
 # Judge failures say nothing about the learner: they are not attempts.
@@ -103,6 +105,10 @@ async def record_submit(session: AsyncSession, submission: Submission) -> Submit
     completed: list[str] = []
     topic_counts: dict[str, int] = {}
     if outcome.first_solve:
+        first = ProblemFirstSolved(
+            user_id=user_id, problem_id=problem.id, submission_id=submission.id, xp=row.xp_awarded
+        )
+        await event_log.append(session, first, user_id=user_id)
         await session.flush()
         topics = await progress_repo.problem_topics(session, problem.id)
         topic_counts = await progress_repo.add_topic_solves(session, user_id, topics)
@@ -153,6 +159,7 @@ async def award(session: AsyncSession, user_id: int, code: str) -> Notification 
     now = datetime.now(UTC)
     if not await progress_repo.add_achievement(session, user_id, code, now):
         return None
+    await event_log.append(session, AchievementEarned(user_id=user_id, code=code), user_id=user_id)
     return await progress_repo.add_notification(
         session,
         user_id,

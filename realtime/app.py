@@ -65,6 +65,7 @@ from realtime.rest.endpoints import EndpointTable
 from realtime.rest.middlewares import error_middleware
 from realtime.rest.webclient import install_web_client
 from realtime.services.content import content_ctx
+from realtime.services.event_stream import EventPublisher
 from realtime.services.execution import ExecutionService, socket_emitter
 from realtime.services.resources import database_ctx, redis_ctx
 from realtime.services.rooms import RoomService
@@ -134,6 +135,7 @@ def create_app(settings: Settings) -> web.Application:
             redis_ctx,
             presence_ctx,
             revocations_ctx,
+            events_ctx,  # closes after the judge, so the last results are published
             rooms_ctx,
             documents_ctx,  # uses the room store
             execution_ctx,  # tells the rooms about contest submissions
@@ -158,6 +160,21 @@ async def revocations_ctx(app: web.Application) -> AsyncIterator[None]:
     app[REVOCATIONS] = RevocationRelay(relay, lambda family: close_login_sockets(sio, family))
     async with relay:
         yield
+
+
+async def events_ctx(app: web.Application) -> AsyncIterator[None]:
+    """With Redis, the domain-event log is copied to the event stream (docs/events.md)."""
+    redis = app[REDIS]
+    if redis is None:
+        yield  # one process: the events stay in the table
+        return
+    publisher = EventPublisher(app[DATABASE], redis, f"{app[SETTINGS].redis_prefix}:events")
+    async with publisher:
+        yield
+    try:
+        await publisher.publish_once()  # what the last moments appended
+    except Exception:
+        log.warning("could not publish the last domain events; the next start will")
 
 
 async def rooms_ctx(app: web.Application) -> AsyncIterator[None]:

@@ -3,6 +3,7 @@
 from storage.models.base import Base, utcnow
 from storage.models.coach import CoachMessage, CoachSession, CoachUsage
 from storage.models.content import ModuleItemDone, QuizAttempt
+from storage.models.events import DomainEvent
 from storage.models.practice import PracticeSession, SessionSnapshot
 from storage.models.problems import Problem, ProblemLabel, ReferenceSolution, TestCase
 from storage.models.progress import (
@@ -27,6 +28,7 @@ __all__ = [
     "CoachUsage",
     "DailyChallenge",
     "DailyChallengeSolve",
+    "DomainEvent",
     "ModuleItemDone",
     "Notification",
     "PracticeSession",

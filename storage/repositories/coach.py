@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.domain_events import CoachSessionEnded
 from storage.errors import NotFound
 from storage.models import (
     CoachMessage,
@@ -21,6 +22,7 @@ from storage.models import (
     Submission,
     utcnow,
 )
+from storage.repositories import events as event_log
 
 OPEN_PRACTICE = ("active", "paused")
 
@@ -267,7 +269,20 @@ async def move_session(
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    moved = result.rowcount == 1
+    if moved and src == "active":
+        row = (
+            await session.execute(
+                select(CoachSession.mode, CoachSession.tokens_used).where(
+                    CoachSession.id == coach_id
+                )
+            )
+        ).one()
+        ended = CoachSessionEnded(
+            session_id=coach_id, user_id=user_id, mode=row.mode, status=dst, tokens_used=row[1]
+        )
+        await event_log.append(session, ended, user_id=user_id)
+    return moved
 
 
 async def store_feedback(session: AsyncSession, coach_id: int, feedback: dict[str, Any]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import aiohttp
 import redis.asyncio as aioredis
@@ -138,6 +139,30 @@ async def test_contest_across_two_processes(cluster, aplusb_draft):
                     assert [(i["user_id"], i["score"]) for i in body["items"]] == [(bob.id, 10)]
                     assert body["me"]["rank"] == 1
             assert await redis.get("codearena:boards:built:xp") is not None
+
+            # Facts logged by the worker and the web processes reach the event stream,
+            # published by the web processes; the room's end is one fact.
+            wanted = {"submission.judged": 2, "problem.first_solved": 1, "room.finished": 1}
+            for _ in range(100):
+                entries = [f for _, f in await redis.xrange("codearena:events")]
+                types = [f[b"type"].decode() for f in entries]
+                if all(types.count(t) >= n for t, n in wanted.items()):
+                    break
+                await asyncio.sleep(0.1)
+            assert {t: types.count(t) for t in wanted} == wanted, types
+            ids = [int(f[b"id"]) for f in entries]
+            assert len(ids) == len(set(ids))  # two publishers, no event twice
+            finished = json.loads(entries[types.index("room.finished")][b"payload"])
+            assert finished["room_id"] == rid and finished["rated"] is True
+            top = finished["results"][0]
+            assert (top["user_id"], top["rank"]) == (bob.id, 1) and len(finished["results"]) == 3
+            assert all(r["rating_after"] is not None for r in finished["results"])
+            verdicts = {
+                json.loads(f[b"payload"])["verdict"]
+                for f, t in zip(entries, types, strict=True)
+                if t == "submission.judged"
+            }
+            assert verdicts == {"AC", "WA"}
         finally:
             await redis.aclose()
     finally:
