@@ -36,7 +36,12 @@ def request_for(package: ProblemPackage, language: str, source: str) -> JudgeReq
         tests=[TestCase(t.name, t.input, t.expected, t.hidden) for t in package.tests],
         time_limit_s=package.time_limit,
         memory_limit_mb=package.memory_limit,
-        checker=CheckerSpec(package.checker, dict(package.checker_options)),
+        checker=CheckerSpec(
+            package.checker,
+            dict(package.checker_options),
+            source=package.checker_source,
+            language=package.checker_language,
+        ),
         mode="submit",
     )
 

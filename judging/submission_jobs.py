@@ -125,7 +125,12 @@ async def build_request(db: Database, submission: Submission) -> JudgeRequest:
         tests=[TestCase(t.name, t.input.encode(), t.expected.encode(), t.hidden) for t in rows],
         time_limit_s=problem.time_limit,
         memory_limit_mb=problem.memory_limit,
-        checker=CheckerSpec(problem.checker, dict(problem.checker_options or {})),
+        checker=CheckerSpec(
+            problem.checker,
+            dict(problem.checker_options or {}),
+            source=problem.checker_source,
+            language=problem.checker_language,
+        ),
         mode="submit" if include_hidden else "run",
         stop_on_failure=include_hidden and not keeps_partial_score(submission),
     )

@@ -33,6 +33,8 @@ def draft_from_package(package: ProblemPackage) -> problem_repo.ProblemDraft:
             "memory_limit": package.memory_limit,
             "checker": package.checker,
             "checker_options": dict(package.checker_options),
+            "checker_source": package.checker_source,
+            "checker_language": package.checker_language,
             "hints": list(package.hints),
             "starter_code": dict(package.starter),
             "editorial": package.editorial,

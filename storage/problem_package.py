@@ -50,7 +50,16 @@ TOPICS: tuple[str, ...] = (
     "greedy",
     "math",
 )
-CHECKERS: tuple[str, ...] = ("exact", "tokens", "float")
+CHECKERS: tuple[str, ...] = ("exact", "tokens", "float", "custom")
+# A custom checker is one program at the folder's root, in any language but Java (whose
+# class name the judge fixes as Main, which a checker beside Main.java would clash with).
+CHECKER_FILES: dict[str, str] = {
+    "checker.py": "python",
+    "checker.js": "javascript",
+    "checker.c": "c",
+    "checker.cpp": "cpp",
+}
+CHECKER_MAX_BYTES = 64 * 1024
 LANGUAGES = LANGUAGE_IDS
 
 # File name inside ``solutions/`` -> language id.  Fixed names keep the judge's
@@ -121,6 +130,8 @@ class ProblemPackage:
     tests: tuple[TestFile, ...]
     solutions: dict[str, str]
     root: Path = field(compare=False)
+    checker_source: str | None = None  # the custom checker program (never shown to users)
+    checker_language: str | None = None
 
     @property
     def visible_tests(self) -> tuple[TestFile, ...]:
@@ -194,6 +205,22 @@ def _checker(meta: dict[str, Any], toml_path: Path) -> tuple[str, dict[str, floa
             raise _fail(toml_path, f"'{key}' must be a non-negative number")
         options[opt] = float(value)
     return checker, options
+
+
+def _checker_program(root: Path, checker: str) -> tuple[str | None, str | None]:
+    """(source, language) of the folder's checker program; one exactly when custom."""
+    found = [name for name in CHECKER_FILES if (root / name).is_file()]
+    if checker != "custom":
+        if found:
+            raise _fail(root / found[0], "a checker program needs checker = 'custom'")
+        return None, None
+    if len(found) != 1:
+        names = ", ".join(CHECKER_FILES)
+        raise _fail(root, f"checker = 'custom' needs exactly one checker program ({names})")
+    path = root / found[0]
+    if path.stat().st_size > CHECKER_MAX_BYTES:
+        raise _fail(path, f"checker program larger than {CHECKER_MAX_BYTES} bytes")
+    return path.read_text(encoding="utf-8"), CHECKER_FILES[found[0]]
 
 
 def _starter(meta: dict[str, Any], toml_path: Path) -> dict[str, str]:
@@ -273,6 +300,7 @@ def load_package(path: Path) -> ProblemPackage:
     if not memory_limit.is_integer():
         raise _fail(toml_path, "'memory_limit' must be a whole number of MB")
     checker, checker_options = _checker(meta, toml_path)
+    checker_source, checker_language = _checker_program(root, checker)
 
     statement_path = root / "statement.md"
     if not statement_path.is_file():
@@ -305,6 +333,8 @@ def load_package(path: Path) -> ProblemPackage:
         tests=tuple(visible + hidden),
         solutions=_read_solutions(root),
         root=root,
+        checker_source=checker_source,
+        checker_language=checker_language,
     )
 
 

@@ -13,7 +13,8 @@ For each problem it
 2. runs ``solutions/reference.py`` with ``/usr/bin/python3`` on every ``.in`` and writes the
    ``.out`` next to it (expected outputs are never written by hand), measuring CPU time;
 3. compiles/runs the second reference (C, C++, Java or JavaScript) and checks that its
-   output is token-equal (or within tolerance for ``checker = "float"``);
+   output is token-equal (or within tolerance for ``checker = "float"``; for
+   ``checker = "custom"``, that ``checker.py`` accepts it and the Python reference's);
 4. rewrites the ``## Examples`` section of ``statement.md`` from ``tests/visible``.
 
 It exits non-zero if anything is inconsistent.  Standard library only.
@@ -86,6 +87,18 @@ def outputs_match(expected: bytes, got: bytes, checker: str, abs_tol: float, rel
     return True
 
 
+def checker_accepts(root: Path, inp: Path, answer: bytes, got: bytes, work: Path) -> bool:
+    """Run the problem's checker.py (testlib argv: input, output, answer): exit 0 accepts."""
+    (work / "output").write_bytes(got)
+    (work / "answer").write_bytes(answer)
+    result = subprocess.run(
+        [PYTHON, str(root / "checker.py"), str(inp), str(work / "output"), str(work / "answer")],
+        capture_output=True,
+        timeout=60,
+    )
+    return result.returncode == 0
+
+
 def fill_examples(root: Path) -> None:
     """Replace the body of the '## Examples' section with the visible tests."""
     st_path = root / "statement.md"
@@ -145,8 +158,13 @@ def build(root: Path, regen: bool) -> list[str]:
                 max_other = max(max_other, cpu2)
                 if rc2 != 0:
                     problems.append(f"{lang} reference failed on {inp.relative_to(root)}: {err2.decode()[-500:]}")
+                elif checker == "custom":
+                    if not checker_accepts(root, inp, out, out2, Path(tmp)):
+                        problems.append(f"checker rejects {lang} on {inp.relative_to(root)}")
                 elif not outputs_match(out, out2, checker, abs_tol, rel_tol):
                     problems.append(f"{lang} reference differs on {inp.relative_to(root)}")
+            if checker == "custom" and not checker_accepts(root, inp, out, out, Path(tmp)):
+                problems.append(f"checker rejects reference.py on {inp.relative_to(root)}")
     n_vis = len(list((root / "tests" / "visible").glob("*.in")))
     n_hid = len(list((root / "tests" / "hidden").glob("*.in")))
     if n_vis < 3 or n_hid < 8:

@@ -29,7 +29,12 @@ from realtime.schemas.problems import (
     ProblemSummary,
     ProblemWrite,
 )
-from realtime.services.authoring import CannotValidate, ReferenceRejected, check_references
+from realtime.services.authoring import (
+    CannotValidate,
+    CheckerBroken,
+    ReferenceRejected,
+    check_references,
+)
 from storage.errors import Conflict, NotFound
 from storage.models import Problem, User
 from storage.repositories import problems as problem_repo
@@ -65,8 +70,12 @@ def draft_of(body: ProblemWrite) -> problem_repo.ProblemDraft:
             "tests",
             "reference_solutions",
             "float_tolerance",
+            "checker_program",
         }
     )
+    program = body.checker_program
+    fields["checker_source"] = program.source if program else None
+    fields["checker_language"] = program.language if program else None
     if body.checker == "float":
         tol = body.float_tolerance or 1e-6
         fields["checker_options"] = {"abs_tol": tol, "rel_tol": tol}
@@ -96,6 +105,8 @@ async def validated(call: Call, draft: problem_repo.ProblemDraft) -> problem_rep
         if exc.code == "judge_unavailable":
             raise Unavailable(exc.message, code=exc.code) from exc
         raise ValidationFailed(exc.message, code=exc.code) from exc
+    except CheckerBroken as exc:
+        raise ValidationFailed(exc.message, code="checker_failed") from exc
     except ReferenceRejected as exc:
         raise ValidationFailed(
             "a reference solution fails the problem's own tests",

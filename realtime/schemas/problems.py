@@ -13,7 +13,8 @@ from storage.models import Problem, TestCase
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Difficulty = Literal["easy", "medium", "hard"]
-CheckerKind = Literal["exact", "tokens", "float"]
+CheckerKind = Literal["exact", "tokens", "float", "custom"]
+CheckerLanguage = Literal["python", "javascript", "c", "cpp"]
 Label = str
 
 MAX_TEST_BYTES = 512 * 1024
@@ -118,6 +119,16 @@ class TestIn(BaseModel):
     explanation: str = Field("", max_length=2000)
 
 
+class CheckerProgramIn(BaseModel):
+    """A custom checker (testlib style): argv is input, contestant output, expected answer;
+    exit 0 accepts, 1 or 2 reject, anything else is a broken checker (IE). Write-only."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    language: CheckerLanguage
+    source: str = Field(min_length=1, max_length=64 * 1024)
+
+
 class ProblemWrite(BaseModel):
     """Body of POST (all required fields) and PUT (a full replacement) of a problem."""
 
@@ -134,6 +145,7 @@ class ProblemWrite(BaseModel):
     memory_limit: int = Field(256, ge=16, le=1024)
     checker: CheckerKind = "tokens"
     float_tolerance: float | None = Field(None, gt=0, lt=1)
+    checker_program: CheckerProgramIn | None = None
     hints: list[str] = Field(default_factory=list, max_length=10)
     starter_code: dict[LanguageId, str] = Field(default_factory=dict)
     editorial: str = Field("", max_length=50_000)
@@ -152,6 +164,8 @@ class ProblemWrite(BaseModel):
     def _one_visible(self) -> ProblemWrite:
         if not any(not t.hidden for t in self.tests):
             raise ValueError("at least one test must be visible (hidden=false): it is the example")
+        if (self.checker == "custom") != (self.checker_program is not None):
+            raise ValueError("checker_program is required with checker='custom', and only then")
         for label in [*self.topics, *self.tags, *self.companies]:
             if not 0 < len(label) <= 64:
                 raise ValueError("labels must be 1-64 characters")

@@ -40,6 +40,15 @@ class ReferenceRejected(Exception):
         self.failures = failures
 
 
+class CheckerBroken(Exception):
+    """The problem's own checker program did not compile, crashed or broke its contract."""
+
+    message = (
+        "the checker program failed: it must build, finish within its limits and exit "
+        "0 (accept) or 1/2 (reject) on every test"
+    )
+
+
 class CannotValidate(Exception):
     """The judge cannot run here (or not this language), so nothing can be checked."""
 
@@ -61,7 +70,10 @@ def _request(draft: ProblemDraft, language: str, source: str) -> JudgeRequest:
         time_limit_s=float(fields.get("time_limit", 2.0)),
         memory_limit_mb=int(fields.get("memory_limit", 256)),
         checker=CheckerSpec(
-            fields.get("checker", "tokens"), dict(fields.get("checker_options", {}))
+            fields.get("checker", "tokens"),
+            dict(fields.get("checker_options", {})),
+            source=fields.get("checker_source"),
+            language=fields.get("checker_language"),
         ),
         mode="submit",
     )
@@ -90,6 +102,8 @@ async def check_references(judge: JudgeBackend, draft: ProblemDraft) -> None:
     for language, source in sorted(draft.solutions.items()):
         result = await judge.judge(_request(draft, language, source))
         if result.verdict == Verdict.IE:
+            if draft.fields.get("checker") == "custom":
+                raise CheckerBroken()
             raise CannotValidate("judge_unavailable", "the judge failed; try again later")
         if result.verdict == Verdict.CE:
             detail = (result.compile_message or "")[:300]

@@ -20,6 +20,8 @@ PROBLEM_FIELDS = (
     "memory_limit",
     "checker",
     "checker_options",
+    "checker_source",
+    "checker_language",
     "hints",
     "starter_code",
     "editorial",

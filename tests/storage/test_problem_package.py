@@ -139,6 +139,19 @@ def test_full_metadata_float_checker_starter_and_solutions(tmp_path: Path) -> No
     assert set(pkg.solutions) == {"python", "cpp", "java", "javascript", "c"}
 
 
+def test_custom_checker_program_is_read_with_its_language(tmp_path: Path) -> None:
+    plain = load_package(write_package(tmp_path / "a"))
+    assert (plain.checker_source, plain.checker_language) == (None, None)
+    pkg = load_package(
+        write_package(
+            tmp_path / "b",
+            **{"problem.toml": toml('checker = "custom"\n'), "checker.cpp": "int main(){}\n"},
+        )
+    )
+    assert pkg.checker == "custom" and pkg.checker_options == {}
+    assert (pkg.checker_source, pkg.checker_language) == ("int main(){}\n", "cpp")
+
+
 def test_package_is_frozen(tmp_path: Path) -> None:
     pkg = load_package(write_package(tmp_path))
     with pytest.raises(FrozenInstanceError):
@@ -188,6 +201,16 @@ def test_iter_bank_missing_root(tmp_path: Path) -> None:
         ({"problem.toml": toml("", topics='["math", "math"]')}, "duplicates"),
         ({"problem.toml": toml("", topics='"math"')}, "list of non-empty strings"),
         ({"problem.toml": toml('checker = "regex"\n')}, "unknown checker"),
+        ({"problem.toml": toml('checker = "custom"\n')}, "needs exactly one checker program"),
+        (
+            {"problem.toml": toml('checker = "custom"\n'), "checker.py": "", "checker.c": ""},
+            "needs exactly one checker program",
+        ),
+        ({"checker.py": "import sys\n"}, "a checker program needs checker = 'custom'"),
+        (
+            {"problem.toml": toml('checker = "custom"\n'), "checker.py": "#" * 70_000},
+            "checker program larger than",
+        ),
         ({"problem.toml": toml("float_abs_tol = 0.1\n")}, "only allowed with checker"),
         (
             {"problem.toml": toml('checker = "float"\nfloat_rel_tol = -1\n')},
@@ -294,6 +317,12 @@ def test_bank_second_language_mix(bank: list[ProblemPackage]) -> None:
         assert sum(lang in p.solutions for p in bank) >= 3, lang
 
 
+def test_bank_custom_checker_used(bank: list[ProblemPackage]) -> None:
+    customs = [p for p in bank if p.checker == "custom"]
+    assert len(customs) >= 2
+    assert all(p.checker_source and p.checker_language for p in customs)
+
+
 def test_bank_float_checker_used(bank: list[ProblemPackage]) -> None:
     floats = [p for p in bank if p.checker == "float"]
     assert len(floats) >= 2
@@ -397,9 +426,33 @@ def _check_language(package: ProblemPackage, lang: str, work: Path) -> list[str]
                 f"{package.slug}/{lang}/{test.name}: exit {proc.returncode} "
                 f"{proc.stderr.decode(errors='replace')[-300:]}"
             )
+        elif package.checker == "custom":
+            verdict = _custom_check(package, test.input, test.expected, proc.stdout, work)
+            if verdict:
+                failures.append(f"{package.slug}/{lang}/{test.name}: checker: {verdict}")
         elif not _tokens_match(test.expected, proc.stdout, package):
             failures.append(f"{package.slug}/{lang}/{test.name}: wrong output")
     return failures
+
+
+def _custom_check(
+    package: ProblemPackage, given: bytes, answer: bytes, output: bytes, work: Path
+) -> str | None:
+    """Run the bank problem's Python checker (testlib argv); its message on rejection."""
+    assert package.checker_language == "python", "bank checkers are checker.py"
+    for name, content in (("input", given), ("output", output), ("answer", answer)):
+        (work / name).write_bytes(content)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            package.checker_source or "",
+            *(str(work / n) for n in ("input", "output", "answer")),
+        ],
+        capture_output=True,
+        timeout=60,
+    )
+    return None if proc.returncode == 0 else (proc.stdout + proc.stderr).decode()[-300:]
 
 
 @pytest.mark.slow
