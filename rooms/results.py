@@ -9,6 +9,7 @@ from rooms.events import ROOM_END, RoomEvent
 from rooms.rating import Rating, RatingChange, placements_from_standings, rate_contest
 from rooms.room import Room, RoomKind
 from rooms.scoring import StandingRow
+from storage.domain_events import RoomFinished, RoomPlacing
 
 
 def rating_changes(
@@ -22,6 +23,30 @@ def rating_changes(
     if not (room.rated and room.kind == RoomKind.CONTEST and len(rows) >= 2):
         return {}
     return rate_contest(placements_from_standings(rows), ratings)
+
+
+def finished_event(
+    room: Room, rows: Sequence[StandingRow], changes: Mapping[int, RatingChange]
+) -> RoomFinished:
+    """The `room.finished` domain event: final places and, when rated, ratings."""
+
+    def placing(row: StandingRow) -> RoomPlacing:
+        change = changes.get(row.user_id)
+        return RoomPlacing(
+            user_id=row.user_id,
+            rank=row.rank,
+            solved=row.solved,
+            score=row.score,
+            rating_before=change.before.rating if change else None,
+            rating_after=change.after.rating if change else None,
+        )
+
+    return RoomFinished(
+        room_id=room.id,
+        kind=str(room.kind),
+        rated=room.rated,
+        results=[placing(row) for row in rows],
+    )
 
 
 def change_summary(changes: Mapping[int, RatingChange]) -> dict[int, dict[str, float]]:

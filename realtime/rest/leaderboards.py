@@ -27,7 +27,7 @@ def _entry(e: board_repo.Entry) -> BoardEntry:
 def board_ref(q: LeaderboardQuery) -> BoardRef:
     if q.board == "weekly":
         return weekly(today())
-    return BoardRef(q.board, q.topic if q.board == "topic" else None)
+    return BoardRef(q.board, q.topic)  # the query allows a topic with board=topic only
 
 
 @routes.get(

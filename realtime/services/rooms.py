@@ -27,7 +27,6 @@ from rooms.scoring import Submission as ScoredSubmission
 from rooms.scoring import standings_to_list
 from rooms.standings_freeze import full_standings, visible_standings
 from storage.database import Database
-from storage.domain_events import RoomFinished, RoomPlacing
 from storage.models import Notification, Submission
 from storage.repositories import events as event_log
 from storage.repositories import problems as problem_repo
@@ -147,32 +146,7 @@ class RoomService(LoopService):
                 ],
             )
             await event_log.append(
-                session,
-                RoomFinished(
-                    room_id=room.id,
-                    kind=str(room.kind),
-                    rated=room.rated,
-                    results=[
-                        RoomPlacing(
-                            user_id=row.user_id,
-                            rank=row.rank,
-                            solved=row.solved,
-                            score=row.score,
-                            rating_before=(
-                                changes[row.user_id].before.rating
-                                if row.user_id in changes
-                                else None
-                            ),
-                            rating_after=(
-                                changes[row.user_id].after.rating
-                                if row.user_id in changes
-                                else None
-                            ),
-                        )
-                        for row in rows
-                    ],
-                ),
-                user_id=None,
+                session, results.finished_event(room, rows, changes), user_id=None
             )
             # Winners (rank 1 with something solved) earn first_contest_win, once.
             notes: list[Notification] = []
