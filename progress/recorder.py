@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from progress import achievements, boards, streaks, xp
+from progress import achievements, boards, daily_store, streaks, xp
 from storage.domain_events import AchievementEarned, ProblemFirstSolved
 from storage.models import Notification, Problem, ProblemProgress, Submission
 from storage.repositories import events as event_log
@@ -36,6 +36,11 @@ class SubmitOutcome:
 
 def utc_day(at: datetime) -> str:
     return at.astimezone(UTC).date().isoformat()
+
+
+async def _daily_problem_id(session: AsyncSession, at: datetime) -> int | None:
+    challenge = await daily_store.challenge_for(session, at.astimezone(UTC).date())
+    return challenge.problem_id if challenge else None
 
 
 async def record_submit(session: AsyncSession, submission: Submission) -> SubmitOutcome:
@@ -81,7 +86,7 @@ async def record_submit(session: AsyncSession, submission: Submission) -> Submit
         row.xp_awarded = gained
         stats.solved += 1
         outcome.first_solve = True
-    if accepted and await progress_repo.daily_problem_id(session, day) == problem.id:
+    if accepted and await _daily_problem_id(session, at) == problem.id:
         if await progress_repo.claim_daily_solve(session, user_id, day, at):
             gained += xp.DAILY_BONUS_XP
             stats.daily_solved += 1

@@ -1,4 +1,5 @@
-"""A finished contest's results: who gets rated, by how much, and what `room:end` carries."""
+"""What a room leaves behind: a finished contest's results (who gets rated, by how much,
+what `room:end` carries) and the domain events of its end."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rooms.events import ROOM_END, RoomEvent
 from rooms.rating import Rating, RatingChange, placements_from_standings, rate_contest
 from rooms.room import Room, RoomKind
 from rooms.scoring import StandingRow
-from storage.domain_events import RoomFinished, RoomPlacing
+from storage.domain_events import RoomClosed, RoomFinished, RoomPlacing
 
 
 def rating_changes(
@@ -46,6 +47,17 @@ def finished_event(
         kind=str(room.kind),
         rated=room.rated,
         results=[placing(row) for row in rows],
+    )
+
+
+def closed_event(room: Room) -> RoomClosed:
+    """The `room.closed` domain event of a room cancelled before it started."""
+    return RoomClosed(
+        room_id=room.id,
+        kind=str(room.kind),
+        reason=room.end_reason,
+        creator_id=room.creator_id,
+        participants=list(room.participant_ids),
     )
 
 

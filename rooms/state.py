@@ -303,7 +303,7 @@ def end(room: Room, actor: int, now: datetime) -> tuple[Room, list[RoomEvent]]:
     if room.status in FINISHED:
         return room, events
     if room.status in NOT_STARTED:
-        raise RoomError("not_started", "the contest has not started; cancel the room instead")
+        raise RoomError("not_started", "this room has not started; cancel it instead")
     room, more = _complete(room, now, ENDED_BY_CREATOR)
     return room, events + more
 

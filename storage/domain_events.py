@@ -76,6 +76,19 @@ class RoomFinished(EventPayload):
     results: list[RoomPlacing]
 
 
+class RoomClosed(EventPayload):
+    """A room ended without results: called off by its creator, or left by everyone
+    (how a pair or interview room that never started ends)."""
+
+    TYPE = "room.closed"
+
+    room_id: str
+    kind: str
+    reason: str | None
+    creator_id: int
+    participants: list[int]
+
+
 class CoachSessionEnded(EventPayload):
     """A coach session left `active` (ended by its user, or abandoned)."""
 
@@ -95,6 +108,7 @@ EVENT_TYPES: dict[str, type[EventPayload]] = {
         ProblemFirstSolved,
         AchievementEarned,
         RoomFinished,
+        RoomClosed,
         CoachSessionEnded,
     )
 }

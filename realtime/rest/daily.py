@@ -1,12 +1,12 @@
-"""The daily challenge (progress/daily.py chooses; the first request of a day stores it)."""
+"""The daily challenge: progress/daily.py chooses, progress/daily_store.py stores the pick."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from progress import daily, xp
+from progress import daily_store, xp
 from realtime.keys import DATABASE
 from realtime.rest.analytics import today
 from realtime.rest.endpoints import Call, EndpointTable
@@ -23,14 +23,6 @@ from storage.repositories import daily as daily_repo
 
 routes = EndpointTable()
 TAGS = ("daily-challenge",)
-
-
-def _pick(day: date) -> daily_repo.Picker:
-    def pick(bank: list[tuple[int, str, str]], recent: set[int]) -> int | None:
-        chosen = daily.pick(day, [daily.Candidate(*row) for row in bank], recent)
-        return chosen.problem_id if chosen else None
-
-    return pick
 
 
 def _problem(problem: Problem) -> DailyProblem:
@@ -53,12 +45,7 @@ async def today_challenge(call: Call) -> DailyChallengeOut:
     """Today's (UTC) problem, your status on it (null when anonymous) and its solver count."""
     day = today()
     async with call.app[DATABASE].session() as session:
-        row = await daily_repo.get_or_create(
-            session,
-            day.isoformat(),
-            (day - timedelta(days=daily.RECENT_DAYS)).isoformat(),
-            _pick(day),
-        )
+        row = await daily_store.challenge_for(session, day)
         if row is None:
             raise NotFoundError("the problem bank is empty", code="no_daily_challenge")
         problem = await session.get(Problem, row.problem_id)

@@ -75,8 +75,11 @@ class RoomService(LoopService):
     async def apply(self, room_id: str, transition: Transition) -> Room:
         """Store a transition and deliver its events; the contest is finished by the winner."""
         room, events = await self.store.apply(room_id, transition)
-        if any(e.name == ROOM_END for e in events) and room.status == RoomStatus.COMPLETED:
-            events = await self.finish(room, events)
+        if any(e.name == ROOM_END for e in events):
+            if room.status == RoomStatus.COMPLETED:
+                events = await self.finish(room, events)
+            else:
+                await self.log_closed(room)
         await self.publish(room_id, events)
         return room
 
@@ -160,6 +163,11 @@ class RoomService(LoopService):
             )
         out.extend(feed.leaderboard_events(room, subs, now_utc()))
         return out
+
+    async def log_closed(self, room: Room) -> None:
+        """A room that ended before it started leaves one `room.closed` fact."""
+        async with self.db.session() as session:
+            await event_log.append(session, results.closed_event(room), user_id=None)
 
     async def award(self, user_id: int, code: str) -> None:
         """Earn an achievement (once) and tell the user's tabs (`notification:new`)."""

@@ -100,6 +100,7 @@ def _creator_action(action: Action) -> Any:
 
 router.on("room:start", RoomRef)(_creator_action(room_state.start))
 router.on("room:end", RoomRef)(_creator_action(room_state.end))
+router.on("room:cancel", RoomRef)(_creator_action(room_state.cancel))
 
 
 @router.on("room:chat", RoomChat)

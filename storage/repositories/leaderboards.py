@@ -76,10 +76,12 @@ async def rank_of(
     score = await session.scalar(select(sub.c.score).where(sub.c.user_id == user_id))
     if score is None:
         return None
-    above = await session.scalar(select(func.count()).select_from(sub).where(sub.c.score > score))
-    tied_before = await session.scalar(
-        select(func.count()).select_from(sub).where(sub.c.score == score, sub.c.user_id < user_id)
-    )
+    # One pass over the rows at or above the score counts both (an index range scan).
+    counts = select(
+        func.count().filter(sub.c.score > score),
+        func.count().filter(sub.c.score == score, sub.c.user_id < user_id),
+    ).where(sub.c.score >= score)
+    above, tied_before = (await session.execute(counts)).one()
     return int(above or 0) + 1, int(score), int(above or 0) + int(tied_before or 0)
 
 

@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
     Achievement,
-    DailyChallenge,
     DailyChallengeSolve,
     Notification,
     Problem,
@@ -73,10 +72,6 @@ async def add_activity(
     row.submissions += 1
     row.accepted += 1 if accepted else 0
     row.xp += xp
-
-
-async def daily_problem_id(session: AsyncSession, day: str) -> int | None:
-    return await session.scalar(select(DailyChallenge.problem_id).where(DailyChallenge.day == day))
 
 
 async def claim_daily_solve(session: AsyncSession, user_id: int, day: str, at: datetime) -> bool:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from progress import recorder
 from storage.database import Database
-from storage.models import Problem, ProblemLabel, Submission
+from storage.models import DailyChallenge, Problem, ProblemLabel, Submission
 
 
 async def add_problem(
@@ -50,3 +50,14 @@ async def judged(
         session.add(row)
         await session.flush()
         return await recorder.record_submit(session, row)
+
+
+async def daily_elsewhere(db: Database, *ats: datetime) -> int:
+    """Make the days of `ats` have as daily challenge a problem nobody in the test solves, so
+    XP is by difficulty only (a solve creates its day's pick when none is stored). The
+    problem is private so that the bank's totals do not change."""
+    elsewhere = await add_problem(db, "daily-elsewhere", "easy", visibility="private")
+    async with db.session() as session:
+        for day in {at.astimezone(UTC).date().isoformat() for at in ats}:
+            session.add(DailyChallenge(day=day, problem_id=elsewhere))
+    return elsewhere

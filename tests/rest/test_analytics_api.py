@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from realtime.keys import DATABASE
-from tests.progress.rows import add_problem, judged
+from tests.progress.rows import add_problem, daily_elsewhere, judged
 
 NOW = datetime.now(UTC)
 
@@ -42,6 +42,7 @@ async def test_dashboard_figures_from_crafted_submits(client, make_account) -> N
     medium = await add_problem(db, "medium-one", "medium", topics=("math", "graphs"))
     await add_problem(db, "hard-one", "hard", topics=("graphs",))
     await add_problem(db, "secret", "hard", visibility="private")
+    await daily_elsewhere(db, NOW - timedelta(days=1), NOW)
     await judged(db, me.id, easy, "WA", NOW - timedelta(days=1))
     await judged(db, me.id, easy, "AC", NOW - timedelta(days=1))
     await judged(db, me.id, medium, "AC", NOW, language="c")

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from progress import xp
 from realtime.keys import DATABASE
 from storage.models import DailyChallenge
-from tests.progress.rows import add_problem, judged
+from tests.progress.rows import add_problem, daily_elsewhere, judged
 from tests.storage.rows import add_user
 
 NOW = datetime.now(UTC)
@@ -90,6 +90,7 @@ async def test_leaderboard_ties_pages_and_the_callers_rank(client, make_account)
     db = client.app[DATABASE]
     easy = [await add_problem(db, f"e{i}", "easy", topics=("math",)) for i in range(3)]
     hard = await add_problem(db, "h", "hard", topics=("graphs",))
+    await daily_elsewhere(db, NOW)
     # XP: a=40+10, b=40+10 (tie), c=30, d=10, e=10, f none (registering is rate-limited,
     # so only the callers are real accounts)
     a, b, c, d = [Row(await add_user(db, name)) for name in "abcd"]
@@ -157,6 +158,7 @@ async def test_achievements_and_public_stats(client, make_account) -> None:
     me = await make_account()
     p = await add_problem(db, "only-math", "medium", topics=("math",))
     await add_problem(db, "graph", "hard", topics=("graphs",))
+    await daily_elsewhere(db, NOW)
     await judged(db, me.id, p, "AC", NOW)
 
     resp = await client.get(f"/api/users/{me.id}/achievements")

@@ -9,6 +9,7 @@ import aiohttp
 import redis.asyncio as aioredis
 import socketio
 
+from progress import xp
 from storage.database import Database
 from storage.repositories import rooms as room_repo
 from tests.conftest import PG_URL
@@ -129,14 +130,19 @@ async def test_contest_across_two_processes(cluster, aplusb_draft):
         redis = aioredis.from_url(cluster.env["REDIS_URL"])
         try:
             member = f"{bob.id:012d}"
-            assert await redis.zscore("codearena:boards:xp", member) == -10
+            async with aiohttp.ClientSession() as http:
+                daily = await (await http.get(a.url + "/api/daily-challenge")).json()
+            # The only problem is today's challenge: the worker stored the pick and the bonus.
+            assert daily["problem"]["slug"] == "a-plus-b" and daily["solved_count"] == 1
+            bob_xp = 10 + xp.DAILY_BONUS_XP
+            assert await redis.zscore("codearena:boards:xp", member) == -bob_xp
             assert await redis.zscore("codearena:boards:solved", member) == -1
             assert await redis.get("codearena:boards:built:xp") is None
             async with aiohttp.ClientSession() as http:
                 for web in (a, b):
                     resp = await http.get(web.url + "/api/leaderboards", headers=bob.headers)
                     body = await resp.json()
-                    assert [(i["user_id"], i["score"]) for i in body["items"]] == [(bob.id, 10)]
+                    assert [(i["user_id"], i["score"]) for i in body["items"]] == [(bob.id, bob_xp)]
                     assert body["me"]["rank"] == 1
             assert await redis.get("codearena:boards:built:xp") is not None
 

@@ -3,6 +3,7 @@ result carries "beats x%" while the first solve pushes `notification:new` (store
 
 from __future__ import annotations
 
+from progress import xp
 from tests.inbox import Inbox
 
 GOOD = "a, b = map(int, input().split())\nprint(a + b)\n"
@@ -36,9 +37,15 @@ async def test_real_submits_update_progress_percentiles_and_notify(
     assert note["kind"] == "achievement" and note["title"] and note["id"] >= 1
 
     headers = me.headers
+    # The bank holds one problem, so it is today's challenge: nobody opened the daily page,
+    # yet the solve stored the day's pick and earned the bonus.
+    daily = await (await http.get("/api/daily-challenge", headers=headers)).json()
+    assert daily["problem"]["slug"] == aplusb and daily["status"] == "solved"
+    assert daily["solved_count"] == 1
+    bonus = xp.DAILY_BONUS_XP
     body = await (await http.get("/api/analytics/dashboard", headers=headers)).json()
     assert body["totals"]["solved"] == 1 and body["totals"]["submissions"] == 2
-    assert body["xp"] == 10 and body["streak"]["current"] == 1
+    assert body["xp"] == 10 + bonus and body["streak"]["current"] == 1
     assert [r["verdict"] for r in body["recent"]] == ["AC", "WA"]
     resp = await http.get(f"/api/submissions/{right['submission_id']}", headers=headers)
     assert (await resp.json())["submission"]["percentiles"]["runtime_beats"] == 100.0

@@ -7,18 +7,19 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from progress import percentiles, xp
+from progress import daily, percentiles, xp
 from storage.database import Database
 from storage.models import (
     DailyChallenge,
     Notification,
+    Problem,
     ProblemProgress,
     Submission,
     UserActivity,
     UserStats,
 )
 from storage.repositories import analytics as analytics_repo
-from tests.progress.rows import add_problem, judged
+from tests.progress.rows import add_problem, daily_elsewhere, judged
 from tests.storage.rows import add_user
 
 T0 = datetime(2026, 12, 1, 23, 59, 30, tzinfo=UTC)
@@ -34,6 +35,7 @@ async def stats_of(db: Database, user_id: int) -> UserStats:
 async def test_xp_is_not_farmable_by_resubmitting(db: Database) -> None:
     me = await add_user(db)
     hard = await add_problem(db, "hard-one", "hard")
+    await daily_elsewhere(db, T0, T0 + timedelta(minutes=5))
     first = await judged(db, me, hard, "WA", T0)
     assert first.counted and first.xp == 0 and not first.first_solve
     solved = await judged(db, me, hard, "AC", T0 + timedelta(minutes=1))
@@ -141,7 +143,9 @@ async def test_percentiles_on_crafted_times(db: Database) -> None:
 async def test_daily_challenge_bonus_once_on_its_day_only(db: Database) -> None:
     me = await add_user(db)
     p = await add_problem(db, "daily", "medium")
+    other = await add_problem(db, "other", "medium")
     async with db.session() as session:
+        session.add(DailyChallenge(day="2026-12-01", problem_id=other))
         session.add(DailyChallenge(day="2026-12-02", problem_id=p))
     late_yesterday = await judged(db, me, p, "AC", T0)  # Dec 1: not its day
     assert late_yesterday.xp == 20 and not late_yesterday.daily_bonus
@@ -154,3 +158,30 @@ async def test_daily_challenge_bonus_once_on_its_day_only(db: Database) -> None:
     async with db.session() as session:
         day = await session.get(UserActivity, (me, "2026-12-02"))
     assert day is not None and day.xp == xp.DAILY_BONUS_XP
+
+
+async def test_daily_bonus_paid_when_nobody_opened_the_daily_page_first(db: Database) -> None:
+    """The recorder stores the day's pick itself: the same one the endpoint would show."""
+    me = await add_user(db)
+    ids = [await add_problem(db, f"bank-{i}", ("easy", "medium", "hard")[i % 3]) for i in range(9)]
+    async with db.session() as session:
+        assert await session.get(DailyChallenge, "2026-12-02") is None
+        slugs = {
+            i: slug for i, slug in (await session.execute(select(Problem.id, Problem.slug))).all()
+        }
+    day = T0 + timedelta(minutes=1)  # Dec 2
+    bank = [
+        daily.Candidate(i, slugs[i], ("easy", "medium", "hard")[n % 3]) for n, i in enumerate(ids)
+    ]
+    expected = daily.pick(day.date(), bank, set())
+    assert expected is not None
+    not_it = next(i for i in ids if i != expected.problem_id)
+    assert not (await judged(db, me, not_it, "AC", day)).daily_bonus
+    solved = await judged(db, me, expected.problem_id, "AC", day + timedelta(minutes=1))
+    assert solved.daily_bonus and solved.xp == xp.XP_BY_DIFFICULTY[expected.difficulty] + (
+        xp.DAILY_BONUS_XP
+    )
+    async with db.session() as session:
+        stored = await session.get(DailyChallenge, "2026-12-02")
+    assert stored is not None and stored.problem_id == expected.problem_id
+    assert (await stats_of(db, me)).daily_solved == 1

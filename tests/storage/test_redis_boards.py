@@ -16,7 +16,7 @@ import redis.asyncio as aioredis
 from progress.board_store import RedisBoards, SqlBoards
 from progress.boards import BoardRef, weekly
 from storage.models import DailyChallenge
-from tests.progress.rows import add_problem, judged
+from tests.progress.rows import add_problem, daily_elsewhere, judged
 from tests.storage.rows import add_user
 
 NOW = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
@@ -91,6 +91,7 @@ async def test_redis_boards_equal_sql_after_a_run_of_submissions(db, redis) -> N
 
 async def test_a_lost_or_old_board_is_rebuilt_from_sql(db, redis) -> None:
     problem = await add_problem(db, "p", "hard", topics=("graphs",))
+    await daily_elsewhere(db, NOW)
     users = [await add_user(db, f"u{i}") for i in range(4)]
     for uid in users[:3]:
         await judged(db, uid, problem, "AC", NOW)  # nobody applies these to Redis
@@ -112,6 +113,7 @@ async def test_a_lost_or_old_board_is_rebuilt_from_sql(db, redis) -> None:
 
 async def test_reads_fall_back_to_sql_and_writes_do_not_fail_when_redis_is_down(db) -> None:
     problem = await add_problem(db, "p", "easy")
+    await daily_elsewhere(db, NOW)
     uid = await add_user(db, "solo")
     outcome = await judged(db, uid, problem, "AC", NOW)
     down = aioredis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.5)
