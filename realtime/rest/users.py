@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from realtime.keys import DATABASE
+from progress.board_store import Boards
+from progress.boards import BoardRef
+from realtime.keys import BOARDS, DATABASE
 from realtime.rest.analytics import streak_of, today
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import NotFoundError
@@ -20,7 +22,6 @@ from realtime.schemas.users import (
 from storage.errors import NotFound
 from storage.models import User
 from storage.repositories import analytics as analytics_repo
-from storage.repositories import leaderboards as board_repo
 from storage.repositories import progress as progress_repo
 from storage.repositories import users as user_repo
 
@@ -55,16 +56,17 @@ async def public_profile(call: Call) -> PublicProfileEnvelope:
             user = await user_repo.get_user(session, user_id)
         except NotFound as exc:
             raise NotFoundError("user not found") from exc
-        stats = await public_stats(session, user)
+        stats = await public_stats(session, user, call.app[BOARDS])
     profile = PublicProfileWithStats(**PublicProfile.of(user).model_dump(), stats=stats)
     return PublicProfileEnvelope(user=profile, stats=stats)
 
 
-async def public_stats(session: AsyncSession, user: User) -> PublicStats:
-    """Solved counts, streak, XP, XP rank, rating and badges: nothing private."""
+async def public_stats(session: AsyncSession, user: User, boards: Boards) -> PublicStats:
+    """Solved counts, streak, XP, XP rank (from the same boards as /api/leaderboards, so
+    the two always agree), rating and badges: nothing private."""
     counters = await analytics_repo.user_stats(session, user.id)
     solved = await progress_repo.solved_by_difficulty(session, user.id)
-    found = await board_repo.rank_of(session, board_repo.scores("xp"), user.id)
+    found = await boards.rank_of(session, BoardRef("xp"), user.id)
     badges = [code for code, _ in await progress_repo.earned_achievements(session, user.id)]
     return PublicStats(
         solved=SolvedCounts(

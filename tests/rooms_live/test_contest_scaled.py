@@ -144,6 +144,8 @@ async def test_contest_across_two_processes(cluster, aplusb_draft):
                     body = await resp.json()
                     assert [(i["user_id"], i["score"]) for i in body["items"]] == [(bob.id, bob_xp)]
                     assert body["me"]["rank"] == 1
+                    profile = await (await http.get(f"{web.url}/api/users/{bob.id}")).json()
+                    assert (profile["stats"]["rank"], profile["stats"]["xp"]) == (1, bob_xp)
             assert await redis.get("codearena:boards:built:xp") is not None
 
             # Facts logged by the worker and the web processes reach the event stream,
