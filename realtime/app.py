@@ -28,6 +28,7 @@ from realtime.keys import (
     ENDPOINTS,
     EXECUTION,
     HEALTH_PROBES,
+    MAILER,
     PRESENCE,
     REDIS,
     REVOCATIONS,
@@ -42,6 +43,7 @@ from realtime.relays.coach import CoachCancelRelay
 from realtime.relays.documents import DocumentRelay
 from realtime.relays.revocations import RevocationRelay
 from realtime.rest import (
+    account_mail,
     achievements,
     admin,
     analytics,
@@ -67,6 +69,7 @@ from realtime.rest.webclient import install_web_client
 from realtime.services.content import content_ctx
 from realtime.services.event_stream import EventPublisher
 from realtime.services.execution import ExecutionService, socket_emitter
+from realtime.services.mailer import mailer_for
 from realtime.services.resources import database_ctx, redis_ctx
 from realtime.services.rooms import RoomService
 from realtime.sockets import coach as coach_events
@@ -94,6 +97,7 @@ log = logging.getLogger(__name__)
 ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
     auth.routes,
+    account_mail.routes,
     users.routes,
     coach_api.routes,  # before problems: /api/problems/recommended is not a slug
     problems.routes,
@@ -119,6 +123,7 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app[HEALTH_PROBES] = {}
     app[SOCKET_LISTENERS] = []
+    app[MAILER] = mailer_for(settings)
     app[ENDPOINTS] = [ep for table in ROUTE_TABLES for ep in table.endpoints]
     for table in ROUTE_TABLES:
         table.install(app, authenticate)

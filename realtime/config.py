@@ -57,6 +57,21 @@ class Settings(BaseSettings):
     # overrides of the rate limits, "NAME=COUNT/SECONDS,..." (README, "Limits")
     rate_limits: str = Field("", validation_alias="CODEARENA_RATE_LIMITS")
 
+    # account mail (verification, password reset): logged when no SMTP host is set
+    public_url: str | None = Field(None, validation_alias="CODEARENA_PUBLIC_URL")
+    smtp_host: str | None = Field(None, validation_alias="CODEARENA_SMTP_HOST")
+    smtp_port: int = Field(587, ge=1, le=65535, validation_alias="CODEARENA_SMTP_PORT")
+    smtp_security: Literal["starttls", "tls", "none"] = Field(
+        "starttls", validation_alias="CODEARENA_SMTP_SECURITY"
+    )
+    smtp_username: str | None = Field(None, validation_alias="CODEARENA_SMTP_USERNAME")
+    smtp_password: SecretStr | None = Field(None, validation_alias="CODEARENA_SMTP_PASSWORD")
+    mail_from: str = Field("CodeArena <no-reply@localhost>", validation_alias="CODEARENA_MAIL_FROM")
+    verify_email_hours: int = Field(48, ge=1, validation_alias="CODEARENA_VERIFY_EMAIL_HOURS")
+    reset_password_minutes: int = Field(
+        30, ge=1, validation_alias="CODEARENA_RESET_PASSWORD_MINUTES"
+    )
+
     # judging
     judge_backend: Literal["local", "judge0"] = Field("local", validation_alias="JUDGE_BACKEND")
     judge0_url: str | None = Field(None, validation_alias="JUDGE0_URL")
@@ -141,6 +156,11 @@ class Settings(BaseSettings):
         if self.gemini_api_key:
             return "gemini"
         return "offline"
+
+    @property
+    def site_url(self) -> str:
+        """Where links in mail point: CODEARENA_PUBLIC_URL, else this process's address."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def cors_origin_list(self) -> list[str] | str:

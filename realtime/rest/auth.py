@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from realtime.auth import access_token_for, client_address, enforce_rate, refuse_if_spent
 from realtime.keys import DATABASE, LIMITER, SETTINGS
+from realtime.rest.account_mail import send_verification
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import ConflictError, RateLimited, Unauthorized, ValidationFailed
 from realtime.schemas.auth import (
@@ -43,7 +44,7 @@ def _refresh_lifetime(call: Call) -> timedelta:
     errors=(409, 429),
 )
 async def register(call: Call) -> UserEnvelope:
-    """Create an account (role `user`)."""
+    """Create an account (role `user`) and mail its address a verification link."""
     body: RegisterIn = call.body
     await enforce_rate(call.app, "register", client_address(call.request))
     password_hash = await hash_password(body.password)
@@ -57,6 +58,7 @@ async def register(call: Call) -> UserEnvelope:
             )
         except Conflict as exc:
             raise ConflictError(exc.message, code="email_taken") from exc
+    await send_verification(call.app, user)
     return UserEnvelope(user=UserOut.of(user))
 
 

@@ -55,6 +55,27 @@ class ChangePasswordIn(BaseModel):
     _check_password = field_validator("new_password")(_strong)
 
 
+class MailTokenIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = Field(min_length=10, max_length=200)
+
+
+class PasswordResetRequestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(min_length=3, max_length=254)
+
+
+class PasswordResetIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = Field(min_length=10, max_length=200)
+    new_password: str = Field(max_length=MAX_LENGTH)
+
+    _check_password = field_validator("new_password")(_strong)
+
+
 class TokenPair(BaseModel):
     access_token: str
     refresh_token: str

@@ -41,11 +41,17 @@ class PublicProfile(BaseModel):
 
 class UserOut(PublicProfile):
     email: str
+    email_verified: bool
     role: str
 
     @classmethod
     def of(cls, user: User) -> UserOut:
-        return cls(**PublicProfile.of(user).model_dump(), email=user.email, role=user.role)
+        return cls(
+            **PublicProfile.of(user).model_dump(),
+            email=user.email,
+            email_verified=user.email_verified_at is not None,
+            role=user.role,
+        )
 
 
 class UserEnvelope(BaseModel):

@@ -34,6 +34,8 @@ RULES: dict[str, Rule] = {
     "login_account": per(30, 600),  # failed logins per account, across IPs (then a delay)
     "login_failed": per(1, 600),  # marks an (IP, account) that failed: refused once throttled
     "register": per(20, 600),  # per IP: a classroom behind one NAT registers at once
+    "account_mail": per(5, 3600),  # verification/reset mails per address asked for
+    "account_mail_ip": per(20, 3600),  # and per asking IP, across addresses
     "execute": per(10, 10),
     "submit": per(10, 20),  # only valid submits spend a token: a 404 is free
     "autosave": per(20, 5),

@@ -18,9 +18,10 @@ from storage.models.progress import (
 )
 from storage.models.rooms import RatingChange, RoomDocUpdate, RoomMessage, RoomRecord, RoomResult
 from storage.models.submissions import Submission
-from storage.models.users import RefreshToken, User
+from storage.models.users import AccountToken, RefreshToken, User
 
 __all__ = [
+    "AccountToken",
     "Achievement",
     "Base",
     "CoachMessage",

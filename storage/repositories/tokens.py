@@ -85,12 +85,12 @@ async def revoke_family(session: AsyncSession, family_id: str) -> None:
     )
 
 
-async def revoke_user(session: AsyncSession, user_id: int) -> None:
-    await session.execute(
-        update(RefreshToken)
-        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
-    )
+async def revoke_user(session: AsyncSession, user_id: int) -> list[str]:
+    """Revoke every login of a user; returns the families that were still live."""
+    live = RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None)
+    families = (await session.scalars(select(RefreshToken.family_id).where(*live))).all()
+    await session.execute(update(RefreshToken).where(*live).values(revoked_at=utcnow()))
+    return sorted(set(families))
 
 
 async def rotate(session: AsyncSession, token: str, lifetime: timedelta) -> IssuedRefreshToken:

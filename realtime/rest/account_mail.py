@@ -1,0 +1,150 @@
+"""Email verification and password reset: single-use, expiring links sent by mail.
+
+Asking for a reset never says whether an address has an account (always 202). Using a
+reset link sets the password and ends every login of the account: its refresh tokens
+are revoked, its access tokens stop (token version), its sockets are closed.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from aiohttp import web
+
+from realtime.auth import client_address, enforce_rate
+from realtime.keys import DATABASE, MAILER, SETTINGS
+from realtime.rest.endpoints import Call, EndpointTable
+from realtime.rest.errors import BadRequest, ConflictError
+from realtime.schemas.auth import MailTokenIn, OkOut, PasswordResetIn, PasswordResetRequestIn
+from realtime.schemas.users import UserEnvelope, UserOut
+from realtime.security import account_mail
+from realtime.security.passwords import hash_password
+from realtime.services.mailer import Mail
+from realtime.sockets.server import end_login
+from storage.models import User, utcnow
+from storage.repositories import account_tokens
+from storage.repositories import tokens as token_repo
+from storage.repositories import users as user_repo
+
+routes = EndpointTable()
+TAGS = ("auth",)
+log = logging.getLogger(__name__)
+
+
+async def send_verification(app: web.Application, user: User) -> None:
+    """Mail a verification link; a mail failure is logged, never fails the caller."""
+    settings = app[SETTINGS]
+    async with app[DATABASE].session() as session:
+        token = await account_tokens.issue(
+            session, user.id, "verify_email", timedelta(hours=settings.verify_email_hours)
+        )
+    url = account_mail.link(settings.site_url, "verify-email", token)
+    mail = account_mail.verification(
+        user.email, user.display_name, url, settings.verify_email_hours
+    )
+    await _deliver(app, mail)
+
+
+async def _deliver(app: web.Application, mail: Mail) -> None:
+    try:
+        await app[MAILER].send(mail)
+    except Exception:  # SMTP down or refusing: the account is fine, the user can ask again
+        log.exception("account mail to %s failed", mail.to)
+
+
+@routes.post(
+    "/api/auth/verify-email/send",
+    response=OkOut,
+    status=202,
+    tags=TAGS,
+    errors=(409, 429),
+)
+async def resend_verification(call: Call) -> OkOut:
+    """Mail a new verification link to the signed-in user (the older link stops working)."""
+    if call.user.email_verified_at is not None:
+        raise ConflictError("this email address is already verified", code="already_verified")
+    await enforce_rate(call.app, "account_mail", call.user.email)
+    await send_verification(call.app, call.user)
+    return OkOut()
+
+
+@routes.post(
+    "/api/auth/verify-email",
+    body=MailTokenIn,
+    response=UserEnvelope,
+    auth="none",
+    tags=TAGS,
+    errors=(400,),
+)
+async def verify_email(call: Call) -> UserEnvelope:
+    """Confirm an address with the token from its verification link."""
+    body: MailTokenIn = call.body
+    async with call.app[DATABASE].session() as session:
+        try:
+            user_id = await account_tokens.consume(session, body.token, "verify_email")
+        except account_tokens.TokenInvalid as exc:
+            raise BadRequest(str(exc), code="invalid_token") from exc
+        user = await user_repo.get_user(session, user_id)
+        user.email_verified_at = user.email_verified_at or utcnow()
+    return UserEnvelope(user=UserOut.of(user))
+
+
+@routes.post(
+    "/api/auth/password-reset/send",
+    body=PasswordResetRequestIn,
+    response=OkOut,
+    status=202,
+    auth="none",
+    tags=TAGS,
+    errors=(429,),
+)
+async def request_reset(call: Call) -> OkOut:
+    """Mail a reset link if the address has an account; the answer is the same either way."""
+    body: PasswordResetRequestIn = call.body
+    email = body.email.strip().lower()
+    await enforce_rate(call.app, "account_mail_ip", client_address(call.request))
+    await enforce_rate(call.app, "account_mail", email)
+    settings = call.app[SETTINGS]
+    async with call.app[DATABASE].session() as session:
+        user = await user_repo.find_by_email(session, email)
+        if user is None:
+            return OkOut()
+        lifetime = timedelta(minutes=settings.reset_password_minutes)
+        token = await account_tokens.issue(session, user.id, "reset_password", lifetime)
+    url = account_mail.link(settings.site_url, "reset-password", token)
+    await _deliver(
+        call.app,
+        account_mail.password_reset(
+            user.email, user.display_name, url, settings.reset_password_minutes
+        ),
+    )
+    return OkOut()
+
+
+@routes.post(
+    "/api/auth/password-reset",
+    body=PasswordResetIn,
+    response=OkOut,
+    auth="none",
+    tags=TAGS,
+    errors=(400,),
+)
+async def reset_password(call: Call) -> OkOut:
+    """Set a new password with a reset link's token; every login of the account ends."""
+    body: PasswordResetIn = call.body
+    password_hash = await hash_password(body.new_password)
+    async with call.app[DATABASE].session() as session:
+        try:
+            user_id = await account_tokens.consume(session, body.token, "reset_password")
+        except account_tokens.TokenInvalid as exc:
+            raise BadRequest(str(exc), code="invalid_token") from exc
+        user = await user_repo.get_user(session, user_id)
+        user.password_hash = password_hash
+        user.token_version += 1
+        # The link reached the mailbox, so the address is proven too.
+        user.email_verified_at = user.email_verified_at or utcnow()
+        families = await token_repo.revoke_user(session, user.id)
+    for family in families:
+        await end_login(call.app, family)
+    return OkOut()
