@@ -13,6 +13,7 @@ import { Lobby } from "./pages/Lobby";
 import { PairRoom } from "./pages/PairRoom";
 import { Playback } from "./pages/Playback";
 import { MyProfile, PublicProfilePage } from "./pages/Profile";
+import { ForgotPassword, ResetPassword, VerifyEmail } from "./pages/AccountMail";
 import { SignIn, SignUp } from "./pages/AuthPages";
 import { ProblemList } from "./pages/ProblemList";
 import { ProblemPage } from "./pages/ProblemPage";
@@ -101,6 +102,9 @@ export function App() {
           <Route path="/" element={<Navigate to="/problems" replace />} />
           <Route path="/signin" element={<SignIn />} />
           <Route path="/signup" element={<SignUp />} />
+          <Route path="/verify-email" element={<VerifyEmail />} />
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/reset-password" element={<ResetPassword />} />
           <Route path="/problems" element={<ProblemList />} />
           <Route path="/problems/:slug" element={<ProblemPage />} />
           <Route path="/contests" element={<Lobby kind="contest" />} />

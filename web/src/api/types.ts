@@ -15,6 +15,7 @@ export interface User {
   email: string;
   display_name: string;
   role?: string;
+  email_verified?: boolean;
 }
 
 export interface TokenPair {

@@ -62,7 +62,7 @@ export function SignIn() {
         await login(email, password);
         done();
       }}
-      footer={<>New here? <Link to="/signup">Create an account</Link></>}
+      footer={<>New here? <Link to="/signup">Create an account</Link> · <Link to="/forgot-password">Forgot your password?</Link></>}
     >
       <label className="stack">
         Email

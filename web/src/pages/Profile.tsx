@@ -26,7 +26,29 @@ interface PublicProfile {
 
 interface OwnProfile extends PublicProfile {
   email: string;
+  email_verified: boolean;
   role: string;
+}
+
+/** Unconfirmed address: say so, and offer a fresh link (the older one stops working). */
+function EmailStatus({ verified }: { verified: boolean }) {
+  const [note, setNote] = useState<string | null>(null);
+  if (verified) return <span data-testid="email-status"> · confirmed</span>;
+  const resend = async () => {
+    try {
+      await api.post("/api/auth/verify-email/send");
+      setNote("A new confirmation link is on its way.");
+    } catch (e) {
+      setNote(describeError(e));
+    }
+  };
+  return (
+    <span data-testid="email-status">
+      {" "}· not confirmed yet{" "}
+      <button type="button" className="link" onClick={resend}>send a new link</button>
+      {note && <span role="status"> {note}</span>}
+    </span>
+  );
 }
 
 interface RatingPoint {
@@ -317,7 +339,10 @@ export function MyProfile() {
   return (
     <div className="page">
       <h1 data-testid="profile-name">{profile.display_name}</h1>
-      <p className="muted">{profile.email} · <Link to={`/users/${profile.id}`}>your public profile</Link></p>
+      <p className="muted">
+        {profile.email}
+        <EmailStatus verified={profile.email_verified} /> · <Link to={`/users/${profile.id}`}>your public profile</Link>
+      </p>
       <div className="profile-grid">
         <div className="profile-col">
           <About profile={profile} />
