@@ -46,6 +46,7 @@ from realtime.rest import (
     account_mail,
     achievements,
     admin,
+    admin_users,
     analytics,
     auth,
     companies,
@@ -98,6 +99,7 @@ ROUTE_TABLES: list[EndpointTable] = [
     health.routes,
     auth.routes,
     account_mail.routes,
+    admin_users.routes,
     users.routes,
     coach_api.routes,  # before problems: /api/problems/recommended is not a slug
     problems.routes,

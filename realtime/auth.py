@@ -28,6 +28,8 @@ async def user_from_token(db: Database, secret: str, token: str) -> User:
             raise InvalidToken("user no longer exists") from exc
         if user.token_version != claims.version:
             raise InvalidToken("token revoked (password changed)")
+        if user.suspended_at is not None:
+            raise InvalidToken("this account is suspended")
         if claims.family is not None and await login_revoked(session, claims.family):
             raise InvalidToken("token revoked (this login was signed out or revoked)")
     return user

@@ -16,6 +16,7 @@ from realtime.rest.errors import NotFoundError
 from realtime.schemas.progress import notification_payload
 from rooms.events import user_room
 from storage.errors import NotFound
+from storage.repositories import audit
 from storage.repositories import progress as progress_repo
 from storage.repositories import users as user_repo
 
@@ -58,6 +59,15 @@ async def announce(call: Call) -> SentOut:
     """Broadcast `system:announcement` to every connected client."""
     body: AnnouncementIn = call.body
     now = datetime.now(UTC)
+    async with call.app[DATABASE].session() as session:
+        await audit.record(
+            session,
+            call.user.id,
+            "announcement.sent",
+            "site",
+            "all",
+            {"level": body.level, "message": body.message},
+        )
     await call.app[SIO].emit(
         "system:announcement",
         {
@@ -91,6 +101,9 @@ async def notify(call: Call) -> SentOut:
             raise NotFoundError("user not found", code="user_not_found") from exc
         note = await progress_repo.add_notification(
             s, body.user_id, kind=body.kind, title=body.title, body=body.body, at=now
+        )
+        await audit.record(
+            s, call.user.id, "notification.sent", "user", body.user_id, {"title": body.title}
         )
     payload = {**notification_payload(note), "sent_at": now.isoformat()}
     await call.app[SIO].emit("notification:new", payload, room=user_room(body.user_id))

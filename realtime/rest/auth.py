@@ -9,7 +9,13 @@ from realtime.auth import access_token_for, client_address, enforce_rate, refuse
 from realtime.keys import DATABASE, LIMITER, SETTINGS
 from realtime.rest.account_mail import send_verification
 from realtime.rest.endpoints import Call, EndpointTable
-from realtime.rest.errors import ConflictError, RateLimited, Unauthorized, ValidationFailed
+from realtime.rest.errors import (
+    ConflictError,
+    Forbidden,
+    RateLimited,
+    Unauthorized,
+    ValidationFailed,
+)
 from realtime.schemas.auth import (
     ChangePasswordIn,
     LoginIn,
@@ -22,6 +28,7 @@ from realtime.schemas.users import UserEnvelope, UserOut
 from realtime.security.passwords import DUMMY_HASH, hash_password, verify_password
 from realtime.sockets.server import end_login
 from storage.errors import Conflict
+from storage.models import User
 from storage.repositories import tokens as token_repo
 from storage.repositories import users as user_repo
 
@@ -62,6 +69,12 @@ async def register(call: Call) -> UserEnvelope:
     return UserEnvelope(user=UserOut.of(user))
 
 
+def refuse_suspended(user: User) -> None:
+    if user.suspended_at is not None:
+        reason = f": {user.suspended_reason}" if user.suspended_reason else ""
+        raise Forbidden(f"this account is suspended{reason}", code="account_suspended")
+
+
 async def throttle_account(call: Call, address: str, email: str) -> None:
     """Once an account's failure budget is spent (guesses from many IPs), slow it down.
 
@@ -78,7 +91,12 @@ async def throttle_account(call: Call, address: str, email: str) -> None:
 
 
 @routes.post(
-    "/api/auth/login", body=LoginIn, response=TokenPair, auth="none", tags=TAGS, errors=(401, 429)
+    "/api/auth/login",
+    body=LoginIn,
+    response=TokenPair,
+    auth="none",
+    tags=TAGS,
+    errors=(401, 403, 429),
 )
 async def login(call: Call) -> TokenPair:
     """Exchange email and password for an access token and a refresh token."""
@@ -100,6 +118,7 @@ async def login(call: Call) -> TokenPair:
             await limiter.hit("login_account", email)
             await limiter.hit("login_failed", f"{address}:{email}")
             raise Unauthorized("invalid email or password", code="invalid_credentials")
+        refuse_suspended(user)
         refresh = await token_repo.issue(session, user.id, _refresh_lifetime(call))
     access, expires_in = access_token_for(call.app, user, refresh.family_id)
     return TokenPair(
@@ -111,7 +130,12 @@ async def login(call: Call) -> TokenPair:
 
 
 @routes.post(
-    "/api/auth/refresh", body=RefreshIn, response=TokenPair, auth="none", tags=TAGS, errors=(401,)
+    "/api/auth/refresh",
+    body=RefreshIn,
+    response=TokenPair,
+    auth="none",
+    tags=TAGS,
+    errors=(401, 403),
 )
 async def refresh(call: Call) -> TokenPair:
     """Rotate a refresh token: the old one stops working; reusing it revokes the whole login."""
@@ -126,6 +150,7 @@ async def refresh(call: Call) -> TokenPair:
             code = "refresh_token_reused" if exc.reused else "invalid_refresh_token"
             raise Unauthorized(str(exc), code=code) from exc
         user = await user_repo.get_user(session, issued.user_id)
+        refuse_suspended(user)
     access, expires_in = access_token_for(call.app, user, issued.family_id)
     return TokenPair(
         access_token=access,

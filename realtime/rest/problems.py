@@ -37,6 +37,7 @@ from realtime.services.authoring import (
 )
 from storage.errors import Conflict, NotFound
 from storage.models import Problem, User
+from storage.repositories import audit
 from storage.repositories import problems as problem_repo
 
 routes = EndpointTable()
@@ -129,6 +130,16 @@ def ensure_can_edit(user: User, problem: Problem) -> None:
         raise Forbidden("only the problem's author or an admin may change it")
 
 
+async def audit_admin_edit(
+    session: AsyncSession, user: User, problem: Problem, action: str
+) -> None:
+    """An admin changing a problem that is not theirs is an admin action: audited."""
+    if problem.author_id != user.id:
+        await audit.record(
+            session, user.id, action, "problem", problem.slug, {"author_id": problem.author_id}
+        )
+
+
 @routes.get("/api/problems", query=ProblemQuery, response=ProblemPage, auth="optional", tags=TAGS)
 async def list_problems(call: Call) -> ProblemPage:
     """List problems with filters, search (title and statement) and pagination."""
@@ -194,6 +205,7 @@ async def replace_problem(call: Call) -> ProblemEnvelope:
         problem = await visible_problem(session, slug, call.user)
         ensure_can_edit(call.user, problem)
         await problem_repo.update_problem(session, problem, draft)
+        await audit_admin_edit(session, call.user, problem, "problem.replaced")
         return ProblemEnvelope(problem=await problem_out(session, problem))
 
 
@@ -204,4 +216,5 @@ async def delete_problem(call: Call) -> None:
     async with call.app[DATABASE].session() as session:
         problem = await visible_problem(session, slug, call.user)
         ensure_can_edit(call.user, problem)
+        await audit_admin_edit(session, call.user, problem, "problem.deleted")
         await problem_repo.delete_problem(session, problem)

@@ -18,11 +18,12 @@ from storage.models.progress import (
 )
 from storage.models.rooms import RatingChange, RoomDocUpdate, RoomMessage, RoomRecord, RoomResult
 from storage.models.submissions import Submission
-from storage.models.users import AccountToken, RefreshToken, User
+from storage.models.users import AccountToken, AuditEntry, RefreshToken, User
 
 __all__ = [
     "AccountToken",
     "Achievement",
+    "AuditEntry",
     "Base",
     "CoachMessage",
     "CoachSession",
