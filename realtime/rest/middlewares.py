@@ -13,6 +13,7 @@ from realtime.logs import REQUEST
 from realtime.metrics import record_request
 from realtime.rest.errors import ApiError, validation_details
 from storage.errors import Conflict, NotFound
+from storage.outages import database_unavailable, storage_full
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +79,39 @@ async def _answer(request: web.Request, handler: Handler, request_id: str) -> we
         for name in ("Allow", "Retry-After"):
             if name in exc.headers:
                 response.headers[name] = exc.headers[name]
-    except Exception:
-        log.exception(
-            "unhandled error in %s %s [request %s]", request.method, request.path, request_id
-        )
-        response = _json_error(
-            500, "internal_error", f"internal error (request id {request_id})", request_id
-        )
+    except Exception as exc:
+        if storage_full(exc):
+            log.error(
+                "storage full in %s %s [request %s]", request.method, request.path, request_id
+            )
+            response = _json_error(
+                507,
+                "storage_full",
+                "the server is out of disk space; nothing was saved",
+                request_id,
+            )
+        elif database_unavailable(exc):
+            log.warning(
+                "database unavailable in %s %s [request %s]: %s",
+                request.method,
+                request.path,
+                request_id,
+                exc,
+            )
+            response = _json_error(
+                503,
+                "database_unavailable",
+                "the database is unavailable; try again in a few seconds",
+                request_id,
+            )
+            response.headers["Retry-After"] = "5"
+        else:
+            log.exception(
+                "unhandled error in %s %s [request %s]", request.method, request.path, request_id
+            )
+            response = _json_error(
+                500, "internal_error", f"internal error (request id {request_id})", request_id
+            )
     response.headers.setdefault("X-Request-Id", request_id)
     record_request(request, response.status)
     return response

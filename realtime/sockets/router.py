@@ -24,6 +24,7 @@ from coach.exceptions import CoachError
 from realtime.rest.errors import RateLimited, validation_details
 from rooms.documents import DocumentError
 from rooms.room import RoomError
+from storage.outages import database_unavailable, storage_full
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,14 @@ class EventRouter:
             refusal = route.refusal(exc)
             if refusal is not None:
                 return refusal.ack()
+            if storage_full(exc):
+                log.error("storage full in %s (sid %s): %s", event, sid, exc)
+                return EventError("storage_full", "the server is out of disk space").ack()
+            if database_unavailable(exc):
+                log.warning("database unavailable in %s (sid %s): %s", event, sid, exc)
+                return EventError(
+                    "database_unavailable", "the database is unavailable; try again shortly"
+                ).ack()
             log.exception("handler for %s failed (sid %s, user %s)", event, sid, call.user_id)
             return EventError("internal_error", f"{event} failed on the server").ack()
         return {"ok": True, **(result or {})}
