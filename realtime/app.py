@@ -38,7 +38,7 @@ from realtime.keys import (
     SOCKET_LISTENERS,
 )
 from realtime.metrics import metrics
-from realtime.relays.base import relay_for
+from realtime.relays.base import RedisRelay, relay_for
 from realtime.relays.coach import CoachCancelRelay
 from realtime.relays.documents import DocumentRelay
 from realtime.relays.revocations import RevocationRelay
@@ -217,6 +217,9 @@ async def execution_ctx(app: web.Application) -> AsyncIterator[None]:
     service = ExecutionService(app[SETTINGS], app[DATABASE], app[SIO], app[ROOMS], app[BOARDS])
     await service.start()
     app[EXECUTION] = service
+    relay = app[REVOCATIONS].relay
+    if isinstance(relay, RedisRelay):  # its resubscription tells us pub/sub had a gap
+        relay.on_resubscribed.append(service.note_outage)
     app[HEALTH_PROBES]["judge"] = service.judge_health
     app[HEALTH_PROBES]["judge_queue"] = lambda: "redis" if app[SETTINGS].redis_url else "in-process"
     yield

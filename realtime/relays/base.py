@@ -67,6 +67,9 @@ class RedisRelay(Relay):
         self.host = uuid.uuid4().hex
         self.loop_name = f"relay {channel}"
         self.subscribed = asyncio.Event()  # set while the subscription is up
+        # Called when the subscription is back after a failure: pub/sub messages sent in
+        # the gap are gone, so whoever can re-deliver from storage does (execution.py).
+        self.on_resubscribed: list[Callable[[], None]] = []
 
     async def publish(self, meta: dict[str, Any], data: bytes = b"") -> None:
         header = json.dumps({**meta, "h": self.host}).encode()
@@ -82,12 +85,17 @@ class RedisRelay(Relay):
     async def run(self, stop: asyncio.Event) -> None:
         """Deliver messages until `stop`; a message that cannot be handled is logged and skipped."""
         backoff = Backoff(base=0.2, cap=MAX_BACKOFF)
+        failed = False
         while not stop.is_set():
             try:
                 async with self.redis.pubsub() as pubsub:
                     await pubsub.subscribe(self.channel)
                     self.subscribed.set()
                     backoff.reset()
+                    if failed:
+                        failed = False
+                        for callback in self.on_resubscribed:
+                            callback()
                     while not stop.is_set():
                         message = await pubsub.get_message(
                             ignore_subscribe_messages=True, timeout=0.5
@@ -101,6 +109,7 @@ class RedisRelay(Relay):
                 raise
             except Exception:
                 self.subscribed.clear()
+                failed = True
                 delay = backoff.next_delay()
                 log.exception("subscription to %s failed; retrying in %.1f s", self.channel, delay)
                 await sleep_or_stop(delay, stop)

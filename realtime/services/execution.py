@@ -18,10 +18,11 @@ import socketio
 from judging.languages import LanguageStatus
 from judging.queue import JobQueue, create_job_queue
 from judging.submission_jobs import SubmissionJudge, SubmissionObserver
+from progress import percentiles
 from progress.board_store import Boards
 from realtime.config import Settings
 from realtime.services.judges import make_judge
-from realtime.sockets.code_results import job_for, socket_reporter
+from realtime.sockets.code_results import job_for, result_payload, socket_reporter
 from rooms.events import Emit, user_room
 from storage.database import Database
 from storage.errors import NotFound
@@ -65,6 +66,9 @@ def socket_emitter(sio: socketio.AsyncServer | socketio.AsyncRedisManager) -> Em
     return emit
 
 
+OUTAGE_WINDOW = 15.0  # seconds after a pub/sub outage in which new results are re-sent too
+
+
 class ExecutionService:
     def __init__(
         self,
@@ -86,6 +90,8 @@ class ExecutionService:
         self._stop = asyncio.Event()
         self._worker: asyncio.Task[None] | None = None
         self._watchdogs: set[asyncio.Task[None]] = set()
+        self._outage = asyncio.Event()
+        self._outage_until = 0.0
 
     async def start(self) -> None:
         await self.judge.start()
@@ -184,9 +190,42 @@ class ExecutionService:
         self._watch(submission.id, rooms)
         return submission
 
+    def note_outage(self) -> None:
+        """Redis pub/sub was down, so results published meanwhile may never have reached
+        this process's sockets. Each pending submission of this process, and each one made
+        in the next OUTAGE_WINDOW seconds, gets its stored result sent again once judged
+        (a client may hear a result twice; results are keyed by `submission_id`)."""
+        self._outage_until = asyncio.get_running_loop().time() + OUTAGE_WINDOW
+        woken, self._outage = self._outage, asyncio.Event()
+        woken.set()
+        log.warning("Redis pub/sub was interrupted: re-sending stored results of pending runs")
+
+    async def _resend(self, submission: Submission, rooms: list[str]) -> None:
+        async with self.db.session() as session:
+            beats = await percentiles.of_submission(session, submission)
+        payload = result_payload(submission, beats.as_payload() if beats else None)
+        await self.emit("code:result", payload, rooms)
+
+    async def _await_outage(self, deadline: float) -> bool:
+        """Whether an outage was noted before `deadline` (or the window is still open)."""
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._outage_until:
+            return True
+        try:
+            await asyncio.wait_for(self._outage.wait(), max(0.0, deadline - loop.time()))
+        except TimeoutError:
+            return False
+        return True
+
     def _watch(self, submission_id: int, rooms: list[str]) -> None:
         async def watchdog() -> None:
-            await asyncio.sleep(self.settings.judge_timeout_seconds)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self.settings.judge_timeout_seconds
+            if await self._await_outage(deadline):
+                done = await self.wait_done(submission_id, max(0.0, deadline - loop.time()))
+                if done is not None:
+                    await self._resend(done, rooms)
+                    return
             async with self.db.session() as session:
                 row = await submission_repo.get_submission(session, submission_id)
             if row.status != "done":
