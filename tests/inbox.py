@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from typing import Any
 
 # python-socketio waits 1 s for the namespace handshake by default; the connect handler
 # reads the database, and on a busy 2-core machine that can take longer.
@@ -37,3 +38,12 @@ class Inbox:
                 await self._changed.wait()
 
         return await asyncio.wait_for(wait(), within)
+
+
+async def until_disconnected(sio: Any, within: float = 10.0) -> None:
+    """Wait for the server to close a client's connection (revoked login, suspension)."""
+    for _ in range(int(within / 0.05)):
+        if not sio.connected:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the server never closed this connection")

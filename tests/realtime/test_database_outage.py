@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import glob
-import json
 import os
 import shutil
 import subprocess
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import socketio
 
-from tests.processes import ProcessGroup, base_env, free_port
+from tests.processes import ProcessGroup, base_env, call_json, free_port
 
 
 def _pg_bin() -> Path | None:
@@ -102,19 +99,6 @@ def cluster() -> Iterator[Cluster]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _call(method: str, url: str, body: dict | None = None, token: str | None = None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=20) as resp:
-            return resp.status, json.loads(resp.read() or b"null"), dict(resp.headers)
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read() or b"null"), dict(exc.headers)
-
-
 @pytest.mark.timeout(240)
 def test_a_postgresql_restart_gives_clear_errors_then_recovers(tmp_path: Path, cluster) -> None:
     group = ProcessGroup(
@@ -130,14 +114,14 @@ def test_a_postgresql_restart_gives_clear_errors_then_recovers(tmp_path: Path, c
     try:
         web = group.serve("web")
         account = {"email": "ola@example.com", "password": "correct-horse-9"}
-        status, _, _ = _call(
+        status, _, _ = call_json(
             "POST", web.url + "/api/auth/register", {**account, "display_name": "Ola"}
         )
         assert status == 201
-        status, tokens, _ = _call("POST", web.url + "/api/auth/login", account)
+        status, tokens, _ = call_json("POST", web.url + "/api/auth/login", account)
         assert status == 200
         token = tokens["access_token"]
-        status, _, _ = _call("PUT", web.url + "/api/users/me/profile", {"bio": "before"}, token)
+        status, _, _ = call_json("PUT", web.url + "/api/users/me/profile", {"bio": "before"}, token)
         assert status == 200
 
         sio = socketio.AsyncClient(reconnection=False)
@@ -155,23 +139,25 @@ def test_a_postgresql_restart_gives_clear_errors_then_recovers(tmp_path: Path, c
         cluster.stop()
         ack = join()
         assert ack["ok"] is False and ack["error"]["code"] == "database_unavailable", ack
-        status, body, headers = _call("GET", web.url + "/api/problems")
+        status, body, headers = call_json("GET", web.url + "/api/problems")
         assert status == 503, body
         assert body["error"]["code"] == "database_unavailable"
         assert "try again" in body["error"]["message"] and headers.get("Retry-After") == "5"
-        status, body, _ = _call("PUT", web.url + "/api/users/me/profile", {"bio": "lost"}, token)
+        status, body, _ = call_json(
+            "PUT", web.url + "/api/users/me/profile", {"bio": "lost"}, token
+        )
         assert status in (401, 503), body  # the token check itself needs the database
         assert body["error"]["code"] in ("database_unavailable", "invalid_token"), body
-        ready, body, _ = _call("GET", web.url + "/api/health/ready")
+        ready, body, _ = call_json("GET", web.url + "/api/health/ready")
         assert ready == 503 and body["checks"]["database"] != "ok"
-        assert _call("GET", web.url + "/api/health/live")[0] == 200
+        assert call_json("GET", web.url + "/api/health/live")[0] == 200
 
         cluster.start()
         deadline = time.monotonic() + 30
-        while _call("GET", web.url + "/api/problems")[0] != 200:
+        while call_json("GET", web.url + "/api/problems")[0] != 200:
             assert time.monotonic() < deadline, "the server did not recover"
             time.sleep(0.3)
-        status, body, _ = _call("GET", web.url + "/api/users/me/profile", token=token)
+        status, body, _ = call_json("GET", web.url + "/api/users/me/profile", token=token)
         assert status == 200 and body["user"]["bio"] == "before"  # kept, and "lost" never stored
         assert join()["error"]["code"] == "room_not_found"  # the same socket, still connected
         assert web.popen.poll() is None, web.output()

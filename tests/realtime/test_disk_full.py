@@ -4,20 +4,17 @@ writes again, and the database file passes SQLite's integrity check."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import tempfile
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.processes import ProcessGroup, base_env
+from tests.processes import ProcessGroup, base_env, call_json
 
 
 @pytest.fixture
@@ -39,16 +36,7 @@ def small_disk() -> Iterator[Path]:
 
 
 def _call(method: str, url: str, body: dict | None = None, token: str | None = None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=20) as resp:
-            return resp.status, json.loads(resp.read() or b"null")
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read() or b"null")
+    return call_json(method, url, body, token)[:2]
 
 
 def _fill(disk: Path) -> Path:

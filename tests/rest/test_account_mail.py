@@ -19,7 +19,7 @@ from sqlalchemy import update
 from realtime.config import Settings
 from realtime.keys import DATABASE
 from storage.models import AccountToken, utcnow
-from tests.inbox import Inbox
+from tests.inbox import Inbox, until_disconnected
 from tests.processes import free_port
 
 SITE = "https://codearena.example"
@@ -148,11 +148,7 @@ async def test_password_reset_revokes_every_login_and_works_once(
     refresh = await http.post("/api/auth/refresh", json={"refresh_token": me.refresh_token})
     assert refresh.status == 401
     await inbox.wait_for("auth:revoked", within=10)
-    for _ in range(100):
-        if not sock.connected:
-            break
-        await asyncio.sleep(0.05)
-    assert not sock.connected
+    await until_disconnected(sock)
     old = await http.post("/api/auth/login", json={"email": me.email, "password": me.password})
     assert old.status == 401
     login = await http.post("/api/auth/login", json={"email": me.email, "password": new})

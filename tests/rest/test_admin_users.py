@@ -3,10 +3,8 @@ site figures and the audit log; every endpoint refuses anyone but an admin."""
 
 from __future__ import annotations
 
-import asyncio
-
 from realtime.keys import DATABASE
-from tests.inbox import Inbox
+from tests.inbox import Inbox, until_disconnected
 from tests.progress.rows import add_problem
 
 
@@ -95,11 +93,7 @@ async def test_suspension_ends_every_login_and_is_lifted(http, make_account_on, 
     refresh = await http.post("/api/auth/refresh", json={"refresh_token": user.refresh_token})
     assert refresh.status == 401
     await inbox.wait_for("auth:revoked", within=10)
-    for _ in range(100):
-        if not sock.connected:
-            break
-        await asyncio.sleep(0.05)
-    assert not sock.connected
+    await until_disconnected(sock)
     login = await http.post("/api/auth/login", json=credentials)
     assert login.status == 403
     error = (await login.json())["error"]
