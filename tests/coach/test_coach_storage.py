@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect
 
 from storage.database import Database
 from storage.errors import NotFound
@@ -49,6 +49,16 @@ async def _user(db: Database, email: str) -> int:
         session.add(user)
         await session.flush()
         return user.id
+
+
+async def _old_schema_user(db: Database, email: str) -> int:
+    """A user row on a downgraded schema: a Core insert names only the columns it sets (and
+    those with defaults), so columns added by later migrations are left out."""
+    async with db.session() as session:
+        result = await session.execute(
+            insert(User).values(email=email, password_hash="x", display_name="U")
+        )
+        return int(result.inserted_primary_key[0])
 
 
 async def test_usage_upserts_add_up_under_concurrency(db):
@@ -102,7 +112,7 @@ async def test_one_streaming_reply_per_session_is_enforced_by_the_database(db_ur
     await downgrade(db_url, "0004")
     db = Database(db_url)
     try:
-        user = await _user(db, "stream@example.com")
+        user = await _old_schema_user(db, "stream@example.com")
         async with db.session() as session:
             row = await coach_repo.create_session(
                 session, user_id=user, mode="hint", provider="offline", model="m", state={}
