@@ -11,6 +11,7 @@ import logging
 from datetime import timedelta
 
 from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from realtime.auth import client_address, enforce_rate
 from realtime.keys import DATABASE, MAILER, SETTINGS
@@ -21,7 +22,7 @@ from realtime.schemas.users import UserEnvelope, UserOut
 from realtime.security import account_mail
 from realtime.security.passwords import hash_password
 from realtime.services.mailer import Mail
-from realtime.sockets.server import end_login
+from realtime.sockets.server import end_logins
 from storage.models import User, utcnow
 from storage.repositories import account_tokens
 from storage.repositories import tokens as token_repo
@@ -44,6 +45,15 @@ async def send_verification(app: web.Application, user: User) -> None:
         user.email, user.display_name, url, settings.verify_email_hours
     )
     await _deliver(app, mail)
+
+
+async def _account_of(session: AsyncSession, token: str, purpose: str) -> User:
+    """The account a mailed token belongs to, spending the token; 400 if it cannot."""
+    try:
+        user_id = await account_tokens.consume(session, token, purpose)
+    except account_tokens.TokenInvalid as exc:
+        raise BadRequest(str(exc), code="invalid_token") from exc
+    return await user_repo.get_user(session, user_id)
 
 
 async def _deliver(app: web.Application, mail: Mail) -> None:
@@ -81,11 +91,7 @@ async def verify_email(call: Call) -> UserEnvelope:
     """Confirm an address with the token from its verification link."""
     body: MailTokenIn = call.body
     async with call.app[DATABASE].session() as session:
-        try:
-            user_id = await account_tokens.consume(session, body.token, "verify_email")
-        except account_tokens.TokenInvalid as exc:
-            raise BadRequest(str(exc), code="invalid_token") from exc
-        user = await user_repo.get_user(session, user_id)
+        user = await _account_of(session, body.token, "verify_email")
         user.email_verified_at = user.email_verified_at or utcnow()
     return UserEnvelope(user=UserOut.of(user))
 
@@ -135,16 +141,10 @@ async def reset_password(call: Call) -> OkOut:
     body: PasswordResetIn = call.body
     password_hash = await hash_password(body.new_password)
     async with call.app[DATABASE].session() as session:
-        try:
-            user_id = await account_tokens.consume(session, body.token, "reset_password")
-        except account_tokens.TokenInvalid as exc:
-            raise BadRequest(str(exc), code="invalid_token") from exc
-        user = await user_repo.get_user(session, user_id)
+        user = await _account_of(session, body.token, "reset_password")
         user.password_hash = password_hash
-        user.token_version += 1
         # The link reached the mailbox, so the address is proven too.
         user.email_verified_at = user.email_verified_at or utcnow()
-        families = await token_repo.revoke_user(session, user.id)
-    for family in families:
-        await end_login(call.app, family)
+        families = await token_repo.end_every_login(session, user)
+    await end_logins(call.app, families)
     return OkOut()

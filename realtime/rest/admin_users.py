@@ -27,7 +27,7 @@ from realtime.schemas.admin import (
     SuspendIn,
     UserQuery,
 )
-from realtime.sockets.server import end_login
+from realtime.sockets.server import end_logins
 from storage.errors import NotFound
 from storage.models import User, utcnow
 from storage.repositories import admin as admin_repo
@@ -122,14 +122,12 @@ async def suspend(call: Call) -> AdminUserEnvelope:
         if user.suspended_at is not None:
             raise ConflictError("this account is already suspended", code="already_suspended")
         user.suspended_at, user.suspended_reason = utcnow(), body.reason
-        user.token_version += 1
-        families = await token_repo.revoke_user(session, user.id)
+        families = await token_repo.end_every_login(session, user)
         await audit.record(
             session, call.user.id, "user.suspended", "user", user.id, {"reason": body.reason}
         )
         out = AdminUserOut.of(user)
-    for family in families:
-        await end_login(call.app, family)
+    await end_logins(call.app, families)
     return AdminUserEnvelope(user=out)
 
 

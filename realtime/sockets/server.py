@@ -151,6 +151,11 @@ async def end_login(app: web.Application, family: str) -> None:
     await app[REVOCATIONS].publish(family)
 
 
+async def end_logins(app: web.Application, families: list[str]) -> None:
+    for family in families:
+        await end_login(app, family)
+
+
 async def close_login_sockets(sio: socketio.AsyncServer, family: str) -> None:
     """Tell this process's sockets of a revoked login, then close them."""
     REVOKED_LOGINS.put(family, True)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import RefreshToken, utcnow
+from storage.models import RefreshToken, User, utcnow
 
 
 class TokenRejected(Exception):
@@ -83,6 +83,13 @@ async def revoke_family(session: AsyncSession, family_id: str) -> None:
         .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
+
+
+async def end_every_login(session: AsyncSession, user: User) -> list[str]:
+    """Stop every access token (version bump) and refresh family of `user`; returns the
+    families, whose sockets the caller closes once this commits."""
+    user.token_version += 1
+    return await revoke_user(session, user.id)
 
 
 async def revoke_user(session: AsyncSession, user_id: int) -> list[str]:
