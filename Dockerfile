@@ -18,10 +18,10 @@ COPY rooms rooms
 COPY judging judging
 COPY coach coach
 COPY progress progress
-COPY progress progress
 COPY storage storage
 COPY loops loops
 COPY content content
+COPY designs designs
 RUN pip install --no-cache-dir .
 COPY --from=web /web/dist /app/web/dist
 ENV CODEARENA_WEB_DIST=/app/web/dist

@@ -13,6 +13,8 @@ from typing import Any
 
 from coach.models import CoachContext, CoachMode, Difficulty, InterviewFeedback
 from coach.offline.mock_interview import InterviewState
+from designs.scene import SceneGraph
+from storage.design_package import DesignProblem
 
 
 @dataclass
@@ -70,4 +72,12 @@ class NarrativeIntent:
     plan: dict[str, Any]
 
 
-Intent = ReplyIntent | FeedbackIntent | ProblemIntent | NarrativeIntent
+@dataclass(frozen=True)
+class DesignIntent:
+    """Review a drawn system design against its problem's rubric."""
+
+    problem: DesignProblem
+    graph: SceneGraph
+
+
+Intent = ReplyIntent | FeedbackIntent | ProblemIntent | NarrativeIntent | DesignIntent

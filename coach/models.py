@@ -1,7 +1,7 @@
 """Pydantic models at the AI boundary.
 
 Every coach backend (offline, OpenAI, Gemini) reads a `CoachContext` and
-produces text, `InterviewFeedback` or `GeneratedProblem`; validating both
+produces text, `InterviewFeedback`, `DesignEvaluation` or `GeneratedProblem`; validating both
 directions here keeps a misbehaving model from leaking malformed data into
 the rest of the service.
 """
@@ -25,6 +25,17 @@ class InterviewFeedback(BaseModel):
     strengths: list[str] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
     improvement_areas: list[str] = Field(default_factory=list)
+
+
+class DesignEvaluation(BaseModel):
+    """The review of a submitted system-design scene (offline rubric or a model)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    score: int = Field(ge=0, le=100)
+    strengths: list[str] = Field(default_factory=list, max_length=20)
+    improvements: list[str] = Field(default_factory=list, max_length=20)
+    missing_components: list[str] = Field(default_factory=list, max_length=20)
 
 
 class Example(BaseModel):

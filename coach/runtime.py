@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from coach.budget import TokenBudget
 from coach.contest_guard import ContestGuard
 from coach.conversation import Conversations
+from coach.design_review import DesignReviewer
 from coach.exceptions import ProviderNotConfigured
 from coach.generation.pipeline import ProblemGenerator
 from coach.generation.request import Limits
@@ -31,6 +32,7 @@ class Coach:
     conversations: Conversations
     generator: ProblemGenerator
     paths: LearningPaths
+    designs: DesignReviewer
     problem: str | None = None  # why the configured provider is unavailable, if it is
 
     @property
@@ -70,5 +72,6 @@ def build_coach(
         conversations=Conversations(db, provider, emit, budget, contest_guard, streams),
         generator=ProblemGenerator(db, provider, judge, budget, limits),
         paths=LearningPaths(db, provider, budget),
+        designs=DesignReviewer(provider, budget),
         problem=problem,
     )

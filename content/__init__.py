@@ -1,4 +1,5 @@
-"""CodeArena's content as data: the problem bank, quizzes, learning modules and companies.
+"""CodeArena's content as data: the problem bank, quizzes, learning modules,
+companies and system-design problems.
 
 Kept apart from the code that loads it (`storage.problem_package`, `storage.bank_import`),
 so authors change problems without touching Python; the formats are in docs/problem-format.md
@@ -14,3 +15,4 @@ PROBLEMS_DIR: Path = CONTENT_DIR / "problems"
 QUIZZES_DIR: Path = CONTENT_DIR / "quizzes"
 MODULES_DIR: Path = CONTENT_DIR / "modules"
 COMPANIES_DIR: Path = CONTENT_DIR / "companies"
+DESIGNS_DIR: Path = CONTENT_DIR / "designs"

@@ -51,6 +51,7 @@ from realtime.rest import (
     auth,
     companies,
     daily,
+    designs,
     health,
     leaderboards,
     modules,
@@ -75,6 +76,7 @@ from realtime.services.resources import database_ctx, redis_ctx
 from realtime.services.rooms import RoomService
 from realtime.sockets import coach as coach_events
 from realtime.sockets import code, documents, editor, system
+from realtime.sockets import designs as design_events
 from realtime.sockets import rooms as room_events
 from realtime.sockets.presence import MemoryPresence, RedisPresence
 from realtime.sockets.router import EventRouter
@@ -91,6 +93,7 @@ EVENT_ROUTERS: list[EventRouter] = [
     room_events.router,
     documents.router,
     coach_events.router,
+    design_events.router,
 ]
 
 log = logging.getLogger(__name__)
@@ -111,6 +114,7 @@ ROUTE_TABLES: list[EndpointTable] = [
     quizzes.routes,
     modules.routes,
     companies.routes,
+    designs.routes,
     analytics.routes,
     achievements.routes,
     daily.routes,

@@ -101,6 +101,10 @@ class Settings(BaseSettings):
     snapshot_interval_seconds: float = Field(
         30.0, ge=0, validation_alias="CODEARENA_SNAPSHOT_INTERVAL"
     )
+    # a system-design scene as stored JSON (elements, appState, files); under the body limit
+    design_scene_max_bytes: int = Field(
+        1536 * 1024, ge=16 * 1024, validation_alias="CODEARENA_DESIGN_SCENE_MAX_BYTES"
+    )
 
     # coach
     ai_provider: Literal["offline", "openai", "gemini"] | None = Field(

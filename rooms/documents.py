@@ -1,4 +1,5 @@
-"""The shared document of a pair or interview room: one pycrdt Doc, one Y.Text per language.
+"""The shared document of a pair or interview room: one pycrdt Doc, one Y.Text per language
+and a Y.Map `scene` for a system-design drawing.
 
 Pure in-memory logic in the shape of pycrdt-websocket's `YRoom`: sync messages
 from any member are applied to the one server copy, the update each one
@@ -15,13 +16,15 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
-from pycrdt import Doc, Text, TransactionEvent, get_state, merge_updates
+from pycrdt import Doc, Map, Text, TransactionEvent, get_state, merge_updates
 
 from rooms.awareness import AwarenessChange, AwarenessRefused, RoomAwareness
 from rooms.yjs_wire import MalformedFrame, SyncType, parse_awareness, parse_sync, sync_message
 
 EMPTY_UPDATE = b"\x00\x00"
+SCENE_ROOT = "scene"  # Y.Map of Excalidraw elements by id, beside the code texts
 
 
 @dataclass
@@ -216,6 +219,19 @@ class SharedDocument:
         """The text of every known language that has a root in the document."""
         present = set(self.doc.keys())
         return {lang: self.text(lang) for lang in self.languages if lang in present}
+
+    def scene_elements(self) -> list[dict[str, Any]]:
+        """The shared system-design scene: the `scene` Y.Map's values (element id -> element).
+
+        Empty when nobody drew yet, or when a client made `scene` some other type.
+        """
+        if SCENE_ROOT not in self.doc.keys():
+            return []
+        try:
+            scene = self.doc.get(SCENE_ROOT, type=Map).to_py() or {}
+        except (TypeError, ValueError):
+            return []
+        return [e for _, e in sorted(scene.items()) if isinstance(e, dict)]
 
     def snapshot(self) -> bytes:
         return self.doc.get_update()

@@ -1,6 +1,7 @@
 """Loader for company records in ``content/companies/<slug>/company.toml`` (docs/content.md).
 
-A company names the bank problems and quizzes that prepare for its interviews.
+A company names the bank problems, quizzes and system-design problems that prepare
+for its interviews.
 The companies shipped are fictional and their process notes generic.
 """
 
@@ -24,10 +25,11 @@ class Company:
     process: str  # markdown: how the interview loop usually runs
     problems: tuple[str, ...]
     quizzes: tuple[str, ...]
+    designs: tuple[str, ...] = ()  # system-design problems
 
 
 _REQUIRED = ("slug", "name", "description", "problems")
-_KNOWN = frozenset({*_REQUIRED, "quizzes"})
+_KNOWN = frozenset({*_REQUIRED, "quizzes", "designs"})
 
 
 def load_company(root: Path) -> Company:
@@ -51,6 +53,7 @@ def load_company(root: Path) -> Company:
         process=process,
         problems=problems,
         quizzes=slug_list(meta, "quizzes", path),
+        designs=slug_list(meta, "designs", path),
     )
 
 

@@ -1,4 +1,5 @@
-"""Quizzes, learning modules and companies loaded together and checked against each other.
+"""Quizzes, learning modules, companies and system-design problems, loaded together and
+checked against each other.
 
 Each loader checks its own files; the catalog checks the links between them: a
 module's problems exist in the bank, its quizzes and prerequisites exist and the
@@ -10,11 +11,12 @@ start, like the bank) and the database holds only what learners do with it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from content import CONTENT_DIR
 from storage.company_package import Company, iter_companies
+from storage.design_package import DesignProblem, iter_designs
 from storage.module_package import LearningModule, iter_modules
 from storage.quiz_package import ContentError, Quiz, iter_quizzes
 
@@ -26,6 +28,7 @@ class Catalog:
     quizzes: dict[str, Quiz]
     modules: dict[str, LearningModule]  # in learning order
     companies: dict[str, Company]
+    designs: dict[str, DesignProblem] = field(default_factory=dict)
 
     @classmethod
     def empty(cls) -> Catalog:
@@ -62,7 +65,9 @@ def find_cycle(edges: dict[str, tuple[str, ...]]) -> list[str] | None:
     return None
 
 
-def _unique(items: Iterable[Quiz | LearningModule | Company], what: str) -> dict[str, object]:
+def _unique(
+    items: Iterable[Quiz | LearningModule | Company | DesignProblem], what: str
+) -> dict[str, object]:
     seen: dict[str, object] = {}
     for item in items:
         if item.slug in seen:
@@ -76,11 +81,16 @@ def build_catalog(
     modules: Iterable[LearningModule],
     companies: Iterable[Company],
     problem_slugs: set[str],
+    designs: Iterable[DesignProblem] = (),
 ) -> Catalog:
     """Check every link between the pieces; raise :class:`ContentError` naming the first bad one."""
     quiz_map: dict[str, Quiz] = _unique(quizzes, "quizzes")  # type: ignore[assignment]
     module_map: dict[str, LearningModule] = _unique(modules, "modules")  # type: ignore[assignment]
     company_map: dict[str, Company] = _unique(companies, "companies")  # type: ignore[assignment]
+    design_map: dict[str, DesignProblem] = _unique(designs, "designs")  # type: ignore[assignment]
+    clash = sorted(set(design_map) & problem_slugs)
+    if clash:
+        raise ContentError(f"design {clash[0]!r} has the slug of a bank problem")
     for module in module_map.values():
         where = f"module {module.slug!r}"
         for item in module.items:
@@ -102,12 +112,15 @@ def build_catalog(
         unknown = [q for q in company.quizzes if q not in quiz_map]
         if unknown:
             raise ContentError(f"{where}: unknown quiz(zes) {', '.join(unknown)}")
+        unknown = [d for d in company.designs if d not in design_map]
+        if unknown:
+            raise ContentError(f"{where}: unknown design(s) {', '.join(unknown)}")
     ordered = dict(sorted(module_map.items(), key=lambda kv: (kv[1].order, kv[0])))
-    return Catalog(quiz_map, ordered, company_map)
+    return Catalog(quiz_map, ordered, company_map, design_map)
 
 
 def load_catalog(root: Path = CONTENT_DIR, problem_slugs: set[str] | None = None) -> Catalog:
-    """Load ``<root>/{quizzes,modules,companies}``; links are checked against the bank
+    """Load ``<root>/{quizzes,modules,companies,designs}``; links are checked against the bank
     in ``<root>/problems`` unless ``problem_slugs`` is given. A missing folder is empty."""
     root = Path(root)
 
@@ -118,5 +131,6 @@ def load_catalog(root: Path = CONTENT_DIR, problem_slugs: set[str] | None = None
     quizzes = iter_quizzes(p) if (p := folder("quizzes")) else ()
     modules = iter_modules(p) if (p := folder("modules")) else ()
     companies = iter_companies(p) if (p := folder("companies")) else ()
+    designs = iter_designs(p) if (p := folder("designs")) else ()
     slugs = bank_slugs(root / "problems") if problem_slugs is None else problem_slugs
-    return build_catalog(list(quizzes), list(modules), list(companies), slugs)
+    return build_catalog(list(quizzes), list(modules), list(companies), slugs, list(designs))

@@ -15,12 +15,13 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from coach.exceptions import CoachError, ProviderError
-from coach.intents import FeedbackIntent, NarrativeIntent, ProblemIntent, ReplyIntent
+from coach.intents import DesignIntent, FeedbackIntent, NarrativeIntent, ProblemIntent, ReplyIntent
 from coach.learning.narrative import offline_narrative
-from coach.models import GeneratedProblem, InterviewFeedback
+from coach.models import DesignEvaluation, GeneratedProblem, InterviewFeedback
 from coach.offline import UnknownTopic, compose, finish_interview, generate
 from coach.offline.templates import TEMPLATES, normalize_topic
 from coach.providers.base import Prompt, Provider, RetryPolicy, Usage
+from designs.rubric import review
 
 T = TypeVar("T", bound=BaseModel)
 _WORD = re.compile(r"\S+\s*|\s+")
@@ -78,6 +79,8 @@ class OfflineProvider(Provider):
             result: BaseModel = finish_interview(intent.interview)
         elif isinstance(intent, ProblemIntent) and schema is GeneratedProblem:
             result = generate_offline(intent)
+        elif isinstance(intent, DesignIntent) and schema is DesignEvaluation:
+            result = review_offline(intent)
         else:
             raise ProviderError("ai_unsupported", "the offline coach cannot answer this request")
         if usage is not None:
@@ -85,6 +88,18 @@ class OfflineProvider(Provider):
             usage.prompt_chars += prompt.size
             usage.output_chars += len(result.model_dump_json())
         return result  # type: ignore[return-value]
+
+
+def review_offline(intent: DesignIntent) -> DesignEvaluation:
+    """The design's rubric matched against the drawing (designs.rubric)."""
+    problem = intent.problem
+    found = review(intent.graph, problem.components, problem.connections)
+    return DesignEvaluation(
+        score=found.score,
+        strengths=list(found.strengths),
+        improvements=list(found.improvements),
+        missing_components=list(found.missing_components),
+    )
 
 
 def generate_offline(intent: ProblemIntent) -> GeneratedProblem:

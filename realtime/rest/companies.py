@@ -10,6 +10,7 @@ from realtime.keys import CONTENT, DATABASE
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import NotFoundError
 from realtime.schemas.learning import (
+    CompanyDesignOut,
     CompanyEnvelope,
     CompanyList,
     CompanyOut,
@@ -20,6 +21,7 @@ from realtime.schemas.learning import (
     TopicOut,
 )
 from storage.learning_progress import weak_topics
+from storage.repositories import design_sessions as design_repo
 from storage.repositories import learning as learning_repo
 from storage.repositories import quizzes as quiz_repo
 
@@ -58,7 +60,8 @@ async def list_companies(call: Call) -> CompanyList:
 
 @routes.get("/api/companies/{slug}", response=CompanyEnvelope, tags=TAGS, errors=(404,))
 async def get_company(call: Call) -> CompanyEnvelope:
-    """One company: process notes, its problems and quizzes, your progress and weak topics."""
+    """One company: process notes, its problems, quizzes and system-design problems, your
+    progress and weak topics."""
     raw = call.path["slug"]
     catalog = call.app[CONTENT]
     company = catalog.companies.get(raw) if len(raw) <= 80 else None
@@ -69,6 +72,16 @@ async def get_company(call: Call) -> CompanyEnvelope:
         refs = await learning_repo.problem_refs(s, company.problems)
         topics = await learning_repo.topic_progress(s, call.user.id, company.problems)
         stats = await quiz_repo.stats(s, call.user.id)
+        design_stats = await design_repo.stats(s, call.user.id)
+    designs = [
+        CompanyDesignOut(
+            slug=slug,
+            title=catalog.designs[slug].title,
+            difficulty=catalog.designs[slug].difficulty,
+            best_score=design_stats[slug].best_score if slug in design_stats else None,
+        )
+        for slug in company.designs
+    ]
     quizzes = [
         CompanyQuizOut(
             slug=slug,
@@ -100,6 +113,7 @@ async def get_company(call: Call) -> CompanyEnvelope:
             process=company.process,
             problems=problems,
             quizzes=quizzes,
+            designs=designs,
             topics=[TopicOut.of(t) for t in topics],
             weak_topics=[TopicOut.of(t) for t in weak_topics(topics)],
         )

@@ -127,6 +127,13 @@ class CompanyQuizOut(BaseModel):
     best_score: float | None
 
 
+class CompanyDesignOut(BaseModel):
+    slug: str
+    title: str
+    difficulty: str
+    best_score: int | None  # your best reviewed score (0-100)
+
+
 class TopicOut(BaseModel):
     topic: str
     total: int
@@ -147,6 +154,7 @@ class CompanyOut(CompanySummary):
     process: str
     problems: list[CompanyProblemOut]
     quizzes: list[CompanyQuizOut]
+    designs: list[CompanyDesignOut] = []  # system-design problems
     topics: list[TopicOut]
     weak_topics: list[TopicOut]
 

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBytes
 
+from realtime.schemas.designs import Scene
 from storage.languages import LanguageId
 
 MAX_CODE_CHARS = 64 * 1024
@@ -47,6 +48,19 @@ class SessionRef(Payload):
 class SessionSubmit(Payload):
     session: int = Field(ge=1)
     language: LanguageId | None = None
+
+
+class DesignOpen(Payload):
+    design: Slug = Field(min_length=1, max_length=80)
+
+
+class DesignAutosave(Payload):
+    """`scene` is checked like the REST body (realtime/schemas/designs.Scene)."""
+
+    session: int = Field(ge=1)
+    scene: Scene
+    base_revision: int = Field(ge=0)
+    time_spent: int = Field(0, ge=0, le=10 * 365 * 24 * 3600)
 
 
 RoomId = str

@@ -21,7 +21,7 @@ from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
 from coach.exceptions import CoachError
-from realtime.rest.errors import RateLimited, validation_details
+from realtime.rest.errors import ApiError, validation_details
 from rooms.documents import DocumentError
 from rooms.room import RoomError
 from storage.outages import database_unavailable, storage_full
@@ -55,8 +55,9 @@ def _coach_refusal(exc: CoachError) -> EventError:
     return EventError(exc.code, exc.message, details)
 
 
-def _rate_limited(exc: RateLimited) -> EventError:
-    return EventError("rate_limited", exc.message, exc.details)
+def _api_refusal(exc: ApiError) -> EventError:
+    """A service shared with REST refused: the same code, message and details."""
+    return EventError(exc.code, exc.message, exc.details)
 
 
 Translate = Callable[[Any], EventError]
@@ -67,7 +68,7 @@ ERRORS: dict[type[Exception], Translate] = {
     RoomError: _coded,
     DocumentError: _coded,
     CoachError: _coach_refusal,
-    RateLimited: _rate_limited,
+    ApiError: _api_refusal,  # RateLimited too: code rate_limited, details {retry_after}
 }
 
 

@@ -3,6 +3,7 @@
 from storage.models.base import Base, utcnow
 from storage.models.coach import CoachMessage, CoachSession, CoachUsage
 from storage.models.content import ModuleItemDone, QuizAttempt
+from storage.models.design import DesignSession, DesignSnapshot
 from storage.models.events import DomainEvent
 from storage.models.practice import PracticeSession, SessionSnapshot
 from storage.models.problems import Problem, ProblemLabel, ReferenceSolution, TestCase
@@ -30,6 +31,8 @@ __all__ = [
     "CoachUsage",
     "DailyChallenge",
     "DailyChallengeSolve",
+    "DesignSession",
+    "DesignSnapshot",
     "DomainEvent",
     "ModuleItemDone",
     "Notification",

@@ -1,6 +1,7 @@
 """The package layering in docs/architecture.md, checked on the source itself.
 
-Imports point down: realtime -> rooms, coach, judging -> progress -> storage, loops, content.
+Imports point down: realtime -> rooms, coach, judging -> progress -> storage, loops, content,
+designs.
 A module-level import cycle is never dodged by importing inside a function.
 """
 
@@ -22,17 +23,28 @@ PACKAGES = (
     "storage",
     "loops",
     "content",
+    "designs",
 )
 # Which project packages each package may import (besides itself).
 ALLOWED: dict[str, set[str]] = {
     "content": set(),
     "loops": set(),
-    "storage": {"content", "loops"},
+    "designs": set(),
+    "storage": {"content", "loops", "designs"},
     "progress": {"storage"},
     "rooms": {"progress", "storage", "loops"},
     "judging": {"progress", "storage", "loops", "content"},
-    "coach": {"judging", "storage", "loops"},
-    "realtime": {"rooms", "judging", "coach", "progress", "storage", "loops", "content"},
+    "coach": {"judging", "storage", "loops", "designs"},
+    "realtime": {
+        "rooms",
+        "judging",
+        "coach",
+        "progress",
+        "storage",
+        "loops",
+        "content",
+        "designs",
+    },
 }
 # Modules allowed to import lazily: each wraps an optional SDK that only its provider needs.
 LAZY_IMPORTS_ALLOWED = {"coach/providers/__init__.py"}

@@ -136,6 +136,16 @@ const commands = {
     }
     return { text: ytext.toString() };
   },
+  // The shared system-design scene: a Y.Map of Excalidraw elements by id.
+  scene: () => ({ elements: doc.getMap("scene").toJSON() }),
+  scene_set: ({ element }) => {
+    doc.getMap("scene").set(element.id, element);
+    return { elements: doc.getMap("scene").toJSON() };
+  },
+  scene_delete: ({ element_id }) => {
+    doc.getMap("scene").delete(element_id);
+    return { elements: doc.getMap("scene").toJSON() };
+  },
   awareness: ({ state }) => {
     awareness.setLocalState(state);
     return { client_id: doc.clientID };
