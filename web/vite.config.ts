@@ -1,9 +1,24 @@
-import { defineConfig } from "vite";
+import { cpSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+
+// Excalidraw fetches its fonts from a CDN unless they are served beside the app
+// (window.EXCALIDRAW_ASSET_PATH, set in index.html): copy them from the package at build time.
+function excalidrawFonts(): Plugin {
+  return {
+    name: "excalidraw-fonts",
+    apply: "build",
+    closeBundle() {
+      const from = fileURLToPath(new URL("./node_modules/@excalidraw/excalidraw/dist/prod/fonts", import.meta.url));
+      cpSync(from, fileURLToPath(new URL("./dist/fonts", import.meta.url)), { recursive: true });
+    },
+  };
+}
 
 // `npm run dev` proxies the API and Socket.IO to a local `codearena serve` on port 8000.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), excalidrawFonts()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,4 +1,5 @@
-"""The content catalog (quizzes, learning modules, companies), loaded once at start.
+"""The content catalog (quizzes, learning modules, companies, system-design problems), loaded
+once at start.
 
 Broken content stops the start with the loader's message (which names the file),
 as a broken bank package does: serving half a course is worse than not starting.
@@ -20,10 +21,11 @@ log = logging.getLogger(__name__)
 async def content_ctx(app: web.Application) -> AsyncIterator[None]:
     catalog = load_catalog()
     log.info(
-        "content: %d quizzes, %d modules, %d companies",
+        "content: %d quizzes, %d modules, %d companies, %d system-design problems",
         len(catalog.quizzes),
         len(catalog.modules),
         len(catalog.companies),
+        len(catalog.designs),
     )
     app[CONTENT] = catalog
     yield

@@ -1,11 +1,12 @@
 /** The shell: header with navigation, theme and sign-out; the connection banner; the routes. */
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { api } from "./api/http";
 import { refreshToken, signedOut } from "./api/session";
 import { AppProvider, useApp } from "./context";
 import { ContestRoom } from "./pages/ContestRoom";
 import { DailyHistory } from "./pages/DailyHistory";
+import { DesignList } from "./pages/DesignList";
 import { Dashboard } from "./pages/Dashboard";
 import { Leaderboards } from "./pages/Leaderboards";
 import { NotificationsPage } from "./pages/Notifications";
@@ -20,6 +21,9 @@ import { ProblemPage } from "./pages/ProblemPage";
 import { NotificationBell } from "./progress/NotificationBell";
 import { NotificationsProvider } from "./progress/notifications";
 import { useTheme, type ThemeChoice } from "./theme";
+
+// Excalidraw is large: its page loads it on first visit, not with the rest of the client.
+const DesignBoard = lazy(() => import("./pages/DesignBoard").then((m) => ({ default: m.DesignBoard })));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { user } = useApp();
@@ -62,6 +66,7 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
         <NavLink to="/contests">Contests</NavLink>
         <NavLink to="/pair">Pair rooms</NavLink>
         <NavLink to="/interview">Interviews</NavLink>
+        <NavLink to="/system-design">System design</NavLink>
         <NavLink to="/leaderboards">Leaderboards</NavLink>
       </nav>
       <div className="spacer" />
@@ -115,6 +120,17 @@ export function App() {
           <Route path="/interview" element={<Lobby kind="interview" />} />
           <Route path="/interview/:id" element={<RequireUser><PairRoom key="interview" kind="interview" /></RequireUser>} />
           <Route path="/interview/:id/playback" element={<RequireUser><Playback path="/interview" /></RequireUser>} />
+          <Route path="/system-design" element={<DesignList />} />
+          <Route
+            path="/system-design/:slug"
+            element={
+              <RequireUser>
+                <Suspense fallback={<p role="status" className="page muted">Loading the drawing board…</p>}>
+                  <DesignBoard />
+                </Suspense>
+              </RequireUser>
+            }
+          />
           <Route path="/dashboard" element={<RequireUser><Dashboard /></RequireUser>} />
           <Route path="/leaderboards" element={<Leaderboards />} />
           <Route path="/daily" element={<DailyHistory />} />
