@@ -21,7 +21,7 @@ from storage.design_package import DesignProblem
 from storage.errors import NotFound
 from storage.models import DesignSession
 from storage.repositories import design_sessions as repo
-from storage.repositories.sessions import InvalidTransition
+from storage.repositories.sessions import InvalidTransition, SaveResult
 
 
 def design_of(app: web.Application, slug: str) -> DesignProblem:
@@ -76,7 +76,7 @@ async def save_scene(
     scene: Scene,
     base_revision: int,
     time_spent: int,
-) -> repo.SaveResult:
+) -> SaveResult[DesignSession]:
     """A compare-and-set save; a stale revision is `conflict` with the server's scene."""
     await enforce_rate(app, "autosave", str(user_id))
     stored = stored_scene(app, scene)

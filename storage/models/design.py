@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models.base import Base, Timestamped, UTCDateTime, utcnow
+from storage.models.base import Base, UTCDateTime, utcnow
+from storage.models.practice import AutosavedSession
 
 
-class DesignSession(Timestamped, Base):
+class DesignSession(AutosavedSession, Base):
     """A drawn Excalidraw scene with the autosave rules of a code session (revision, hash)."""
 
     __tablename__ = "design_sessions"
@@ -30,13 +31,6 @@ class DesignSession(Timestamped, Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     design_slug: Mapped[str] = mapped_column(String(80), index=True)
     scene: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # elements, appState, files
-    revision: Mapped[int] = mapped_column(Integer, default=0)
-    content_hash: Mapped[str] = mapped_column(String(64), default="")
-    time_spent_seconds: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(16), default="active", index=True)
-    paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    last_snapshot_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # the review, once submitted: {score, strengths, improvements, missing_components}
     evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     score: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -13,7 +13,20 @@ from storage.models.base import Base, Timestamped, UTCDateTime, utcnow
 SESSION_STATUSES = ("active", "paused", "submitted", "abandoned")
 
 
-class PracticeSession(Timestamped, Base):
+class AutosavedSession(Timestamped):
+    """What code and design sessions share: the autosave revision and hash, time spent,
+    status and its times (storage/repositories/sessions.py holds the rules)."""
+
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    time_spent_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="active", index=True)
+    paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_snapshot_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class PracticeSession(AutosavedSession, Base):
     __tablename__ = "practice_sessions"
     __table_args__ = (
         # One open session per user and problem, even with two tabs opening it at once.
@@ -34,14 +47,7 @@ class PracticeSession(Timestamped, Base):
     )
     language: Mapped[str] = mapped_column(String(16))
     code: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # language -> source
-    revision: Mapped[int] = mapped_column(Integer, default=0)
-    content_hash: Mapped[str] = mapped_column(String(64), default="")
-    time_spent_seconds: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(16), default="active", index=True)
-    paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     submission_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    last_snapshot_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class SessionSnapshot(Base):

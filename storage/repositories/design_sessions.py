@@ -20,7 +20,12 @@ from sqlalchemy.orm.attributes import set_committed_value
 from designs.scene import scene_hash
 from storage.errors import Conflict, NotFound
 from storage.models import DesignSession, DesignSnapshot, utcnow
-from storage.repositories.sessions import OPEN_STATUSES, InvalidTransition, next_status
+from storage.repositories.sessions import (
+    OPEN_STATUSES,
+    InvalidTransition,
+    SaveResult,
+    apply_move,
+)
 
 EMPTY_SCENE: dict[str, Any] = {"elements": [], "appState": {}, "files": {}}
 
@@ -32,13 +37,6 @@ class SceneConflict(Conflict):
         super().__init__(f"session is at revision {row.revision}")
         self.revision = row.revision
         self.scene = dict(row.scene)
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    session: DesignSession
-    changed: bool
-    snapshot: bool
 
 
 async def get_own(session: AsyncSession, session_id: int, user_id: int) -> DesignSession:
@@ -101,7 +99,7 @@ async def autosave(
     time_spent: int,
     snapshot_every: timedelta,
     now: datetime | None = None,
-) -> SaveResult:
+) -> SaveResult[DesignSession]:
     """Store `scene` if it changed; a stale `base_revision` raises SceneConflict."""
     now = now or utcnow()
     row = await get_own(session, session_id, user_id)
@@ -150,14 +148,7 @@ async def transition(
     session: AsyncSession, *, session_id: int, user_id: int, action: str
 ) -> DesignSession:
     row = await get_own(session, session_id, user_id)
-    row.status = next_status(row.status, action)
-    now = utcnow()
-    if action == "pause":
-        row.paused_at = now
-    elif action == "resume":
-        row.paused_at = None
-    elif action in ("abandon", "submit"):
-        row.ended_at = now
+    apply_move(row, action, utcnow())
     await session.flush()
     return row
 

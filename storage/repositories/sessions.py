@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +16,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.errors import Conflict, NotFound
 from storage.models import PracticeSession, Problem, SessionSnapshot, utcnow
+
+Row = TypeVar("Row")
 
 # action -> (statuses it may start from, status it leads to)
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
@@ -60,8 +63,10 @@ class RevisionConflict(Conflict):
 
 
 @dataclass(frozen=True)
-class SaveResult:
-    session: PracticeSession
+class SaveResult(Generic[Row]):
+    """An autosave's outcome, for code and design sessions alike."""
+
+    session: Row
     changed: bool
     snapshot: bool
 
@@ -137,7 +142,7 @@ async def autosave(
     time_spent: int,
     snapshot_every: timedelta,
     now: datetime | None = None,
-) -> SaveResult:
+) -> SaveResult[PracticeSession]:
     """Store `code` if it changed; a stale `base_revision` raises RevisionConflict.
 
     The write is a compare-and-set on the revision, so two tabs saving from the
@@ -201,18 +206,30 @@ async def autosave(
     return SaveResult(row, changed=True, snapshot=take_snapshot)
 
 
-async def transition(
-    session: AsyncSession, *, session_id: int, user_id: int, action: str
-) -> PracticeSession:
-    row = await get_own(session, session_id, user_id)
+class Movable(Protocol):
+    """A code or design session row: what a move changes."""
+
+    status: str
+    paused_at: datetime | None
+    ended_at: datetime | None
+
+
+def apply_move(row: Movable, action: str, now: datetime) -> None:
+    """Move a session row (code or design) and stamp when; InvalidTransition if illegal."""
     row.status = next_status(row.status, action)
-    now = utcnow()
     if action == "pause":
         row.paused_at = now
     elif action == "resume":
         row.paused_at = None
     elif action in ("abandon", "submit"):
         row.ended_at = now
+
+
+async def transition(
+    session: AsyncSession, *, session_id: int, user_id: int, action: str
+) -> PracticeSession:
+    row = await get_own(session, session_id, user_id)
+    apply_move(row, action, utcnow())
     await session.flush()
     return row
 
