@@ -6,7 +6,10 @@ import { refreshToken, signedOut } from "./api/session";
 import { AppProvider, useApp } from "./context";
 import { ContestRoom } from "./pages/ContestRoom";
 import { DailyHistory } from "./pages/DailyHistory";
+import { CompanyList, CompanyPage } from "./pages/Companies";
 import { DesignList } from "./pages/DesignList";
+import { ModuleList, ModulePage } from "./pages/Modules";
+import { QuizList, QuizPage } from "./pages/Quizzes";
 import { Dashboard } from "./pages/Dashboard";
 import { Leaderboards } from "./pages/Leaderboards";
 import { NotificationsPage } from "./pages/Notifications";
@@ -66,6 +69,9 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
         <NavLink to="/contests">Contests</NavLink>
         <NavLink to="/pair">Pair rooms</NavLink>
         <NavLink to="/interview">Interviews</NavLink>
+        <NavLink to="/learn">Learn</NavLink>
+        <NavLink to="/quizzes">Quizzes</NavLink>
+        <NavLink to="/companies">Companies</NavLink>
         <NavLink to="/system-design">System design</NavLink>
         <NavLink to="/leaderboards">Leaderboards</NavLink>
       </nav>
@@ -120,6 +126,12 @@ export function App() {
           <Route path="/interview" element={<Lobby kind="interview" />} />
           <Route path="/interview/:id" element={<RequireUser><PairRoom key="interview" kind="interview" /></RequireUser>} />
           <Route path="/interview/:id/playback" element={<RequireUser><Playback path="/interview" /></RequireUser>} />
+          <Route path="/learn" element={<ModuleList />} />
+          <Route path="/learn/:slug" element={<ModulePage />} />
+          <Route path="/quizzes" element={<QuizList />} />
+          <Route path="/quizzes/:slug" element={<QuizPage />} />
+          <Route path="/companies" element={<CompanyList />} />
+          <Route path="/companies/:slug" element={<CompanyPage />} />
           <Route path="/system-design" element={<DesignList />} />
           <Route
             path="/system-design/:slug"

@@ -4,18 +4,12 @@ import { designApi } from "../api/designs";
 import { useApp } from "../context";
 import { ResourceState } from "../progress/ResourceState";
 import { useResource } from "../progress/useResource";
+import { SignInFirst } from "./SignInFirst";
 
 export function DesignList() {
   const { user } = useApp();
   const designs = useResource(user ? () => designApi.list() : null, [user?.id]);
-  if (!user) {
-    return (
-      <div className="page">
-        <h1>System design</h1>
-        <p><Link to="/signin">Sign in</Link> to practise system design: draw a design, get it reviewed.</p>
-      </div>
-    );
-  }
+  if (!user) return <SignInFirst title="System design" what="practise system design: draw a design, get it reviewed" />;
   return (
     <div className="page">
       <h1>System design</h1>
