@@ -9,6 +9,7 @@ import { CoachPanel } from "../components/CoachPanel";
 import { Editor } from "../components/Editor";
 import { Markdown } from "../components/Markdown";
 import { applyProgress, applyResult, Results, type RunState } from "../components/Results";
+import { starterFor } from "../starters";
 import { useAutosave, type SaveState } from "../autosave";
 import { useApp } from "../context";
 import { loadDraft, preferredLanguage, rememberLanguage, saveDraft } from "../drafts";
@@ -79,7 +80,7 @@ export function ProblemPage() {
 
   useEffect(() => {
     if (!problem) return;
-    setCode(loadDraft(slug, language) ?? problem.starter_code[language] ?? "");
+    setCode(loadDraft(slug, language) ?? starterFor(problem.starter_code, language));
     setDocVersion((v) => v + 1);
   }, [problem, slug, language]);
 
@@ -236,7 +237,7 @@ export function ProblemPage() {
           <button
             type="button"
             className="secondary"
-            onClick={() => loadText(problem.starter_code[language] ?? "")}
+            onClick={() => loadText(starterFor(problem.starter_code, language))}
             title="Replace your code with the starter code"
           >
             Reset
