@@ -9,8 +9,6 @@ a small margin), because people rarely notice whether it snapped.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,12 +54,6 @@ class SceneGraph:
             lines.append(f"- arrow: {a} -> {b}" + (f" ({e.label})" if e.label else ""))
         lines.extend(f"- note: {text}" for text in self.notes)
         return "\n".join(lines) or "(an empty canvas)"
-
-
-def scene_hash(scene: Mapping[str, Any]) -> str:
-    """A stable hash of a whole scene (key order does not matter)."""
-    raw = json.dumps(scene, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def live_elements(elements: Iterable[Any]) -> list[dict[str, Any]]:

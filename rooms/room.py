@@ -29,6 +29,10 @@ class RoomKind(StrEnum):
     INTERVIEW = "interview"
 
 
+# Rooms that hold a shared document (code texts and a drawing); contests do not.
+DOCUMENT_KINDS = frozenset({RoomKind.PAIR, RoomKind.INTERVIEW})
+
+
 class Visibility(StrEnum):
     PUBLIC = "public"
     PRIVATE = "private"

@@ -29,9 +29,8 @@ from realtime.schemas.designs import (
     SceneSaved,
 )
 from realtime.services import designs as service
-from realtime.sockets.documents import DOCUMENT_KINDS
 from rooms import roles
-from rooms.room import RoomError, RoomKind
+from rooms.room import DOCUMENT_KINDS, RoomError, RoomKind
 from storage.repositories import design_sessions as repo
 
 routes = EndpointTable()

@@ -27,12 +27,11 @@ from realtime.sockets.payloads import DocFrame
 from realtime.sockets.router import EventError, EventRouter, SocketCall
 from rooms import roles
 from rooms.documents import SharedDocument
-from rooms.room import RoomKind
+from rooms.room import DOCUMENT_KINDS, RoomKind
 from rooms.yjs_wire import SyncType
 
 router = EventRouter()
 T = TypeVar("T")
-DOCUMENT_KINDS = (RoomKind.PAIR, RoomKind.INTERVIEW)
 
 
 def doc_room(room_id: str) -> str:

@@ -13,11 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from designs.scene import scene_hash
 from storage.errors import Conflict, NotFound
 from storage.models import DesignSession, DesignSnapshot, utcnow
 from storage.repositories.sessions import (
@@ -25,6 +23,8 @@ from storage.repositories.sessions import (
     InvalidTransition,
     SaveResult,
     apply_move,
+    content_hash,
+    insert_or_take,
 )
 
 EMPTY_SCENE: dict[str, Any] = {"elements": [], "appState": {}, "files": {}}
@@ -64,29 +64,23 @@ async def open_session(
 ) -> tuple[DesignSession, bool]:
     """The user's open session on the design, else a new one on an empty canvas.
 
-    Two tabs opening at once both try to insert; the partial unique index
-    refuses the second and it takes the first's row.
+    Two tabs opening at once: `insert_or_take` gives both the same row.
     """
     row = await _open_row(session, user_id, slug)
     if row is not None:
         return row, False
-    try:
-        async with session.begin_nested():
-            row = DesignSession(
-                user_id=user_id,
-                design_slug=slug,
-                scene=dict(EMPTY_SCENE),
-                revision=0,
-                content_hash=scene_hash(EMPTY_SCENE),
-                status="active",
-            )
-            session.add(row)
-        return row, True
-    except IntegrityError:
-        row = await _open_row(session, user_id, slug)
-        if row is None:
-            raise
-        return row, False
+    return await insert_or_take(
+        session,
+        lambda: DesignSession(
+            user_id=user_id,
+            design_slug=slug,
+            scene=dict(EMPTY_SCENE),
+            revision=0,
+            content_hash=content_hash(EMPTY_SCENE),
+            status="active",
+        ),
+        lambda: _open_row(session, user_id, slug),
+    )
 
 
 async def autosave(
@@ -107,7 +101,7 @@ async def autosave(
         raise InvalidTransition("autosave", row.status)
     if row.revision != base_revision:
         raise SceneConflict(row)
-    new_hash = scene_hash(scene)
+    new_hash = content_hash(scene)
     spent = max(row.time_spent_seconds, time_spent)
     if new_hash == row.content_hash:
         if spent != row.time_spent_seconds:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -44,8 +44,30 @@ def next_status(current: str, action: str) -> str:
     return target
 
 
-def content_hash(code: dict[str, str]) -> str:
-    return hashlib.sha256(json.dumps(code, sort_keys=True).encode()).hexdigest()
+def content_hash(value: Mapping[str, Any]) -> str:
+    """A stable hash of what a session holds (key order ignored): unchanged saves are skipped."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
+
+
+async def insert_or_take(
+    session: AsyncSession, new_row: Callable[[], Row], open_row: Callable[[], Awaitable[Row | None]]
+) -> tuple[Row, bool]:
+    """Insert a new open session, or take the one a concurrent open inserted first.
+
+    Two tabs (or a tab and the pair autosave) opening at once both insert; the
+    partial unique index on open sessions refuses the second, which then reads
+    the first's row. Returns (row, created).
+    """
+    try:
+        async with session.begin_nested():
+            row = new_row()
+            session.add(row)
+        return row, True
+    except IntegrityError:
+        row = await open_row()
+        if row is None:
+            raise
+        return row, False
 
 
 class RevisionConflict(Conflict):
@@ -95,23 +117,21 @@ async def open_session(
     row = await _open_row(session, user_id, problem_id)
     if row is None:
         code = {language: starter}
-        try:
-            async with session.begin_nested():
-                row = PracticeSession(
-                    user_id=user_id,
-                    problem_id=problem_id,
-                    language=language,
-                    code=code,
-                    revision=0,
-                    content_hash=content_hash(code),
-                    status="active",
-                )
-                session.add(row)
+        row, created = await insert_or_take(
+            session,
+            lambda: PracticeSession(
+                user_id=user_id,
+                problem_id=problem_id,
+                language=language,
+                code=code,
+                revision=0,
+                content_hash=content_hash(code),
+                status="active",
+            ),
+            lambda: _open_row(session, user_id, problem_id),
+        )
+        if created:
             return row, True
-        except IntegrityError:
-            row = await _open_row(session, user_id, problem_id)
-            if row is None:
-                raise
     if language not in row.code:
         row.code = {**row.code, language: starter}
         row.content_hash = content_hash(row.code)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from designs.rubric import Component, Connection, review
-from designs.scene import read_scene, scene_hash
+from designs.scene import read_scene
 from tests.designs.scenes import SceneBuilder
 
 COMPONENTS = (
@@ -88,11 +88,6 @@ def test_malformed_elements_do_not_break_reading() -> None:
         ]
     )
     assert [n.id for n in graph.nodes] == ["c"] and graph.edges == ()
-
-
-def test_the_scene_hash_ignores_key_order() -> None:
-    assert scene_hash({"a": 1, "b": [1, 2]}) == scene_hash({"b": [1, 2], "a": 1})
-    assert scene_hash({"a": 1}) != scene_hash({"a": 2})
 
 
 def full_scene() -> SceneBuilder:

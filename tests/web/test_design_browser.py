@@ -24,6 +24,9 @@ def test_draw_save_reload_and_review_a_design(tmp_path):
     assert report["listed"] >= 6
     assert "URL shortener" in report["title"]
     assert report["drawn"] >= 5
+    # The board's fonts come from our own dist/fonts, not Excalidraw's CDN.
+    assert report["foreign"] == [], report["foreign"]
+    assert report["fonts"] >= 1
     score = int(re.fullmatch(r"Review: (\d+)/100", report["heading"]).group(1))
     # Two of the expected components, joined: credit for them, far from a pass.
     assert 0 < score < 60, report

@@ -34,6 +34,17 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   step("sign up and find the system-design problems");
   // Tall enough that the brief and the board fit without scrolling while drawing.
   const ada = (pages.Ada = await openPage(browser, consoleLines, "Ada", { width: 1280, height: 2200 }));
+  // Excalidraw fetches fonts from a CDN unless told otherwise: every request must stay here.
+  const origin = new URL(base).origin;
+  const foreign = [];
+  ada.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin) foreign.push(url);
+  });
+  let fonts = 0;
+  ada.on("response", (r) => {
+    if (/\.woff2(\?|$)/.test(r.url()) && r.status() === 200) fonts += 1;
+  });
   await signUp(ada, base, "Ada Design");
   await ada.getByRole("link", { name: "System design" }).click();
   const list = ada.getByTestId("design-list");
@@ -81,5 +92,5 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   await review.waitFor(WAIT);
   const heading = (await review.getByRole("heading", { level: 2 }).innerText()).trim();
   const text = await review.innerText();
-  return { listed, title, drawn, heading, review: text };
+  return { listed, title, drawn, heading, review: text, foreign, fonts };
 });

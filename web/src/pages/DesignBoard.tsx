@@ -3,7 +3,7 @@
  * design session (PUT .../scene with the revision it was based on); a stale base is a conflict
  * the person resolves, as in the code editor. Submit asks for the review.
  */
-import { Excalidraw, serializeAsJSON } from "@excalidraw/excalidraw";
+import { Excalidraw, hashElementsVersion, serializeAsJSON } from "@excalidraw/excalidraw";
 import "@excalidraw/excalidraw/index.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router-dom";
@@ -26,6 +26,12 @@ const DELAY_MS = 1500;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Api = any; // ExcalidrawImperativeAPI: only updateScene is used
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const versionOf = (elements: readonly unknown[]): number => hashElementsVersion(elements as any);
+
+/** What the board last reported, kept as Excalidraw's own objects: serialised only when saved. */
+type Drawn = { elements: readonly unknown[]; appState: unknown; files: unknown; version: number };
+
 function toScene(elements: readonly unknown[], appState: unknown, files: unknown): Scene {
   // serializeAsJSON keeps what a saved file keeps (no transient UI state).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,7 +50,9 @@ export function DesignBoard() {
   const [submitting, setSubmitting] = useState(false);
   const [drawn, setDrawn] = useState(0); // live elements on the board
   const excalidraw = useRef<Api>(null);
-  const state = useRef({ revision: 0, savedJson: "", latest: null as Scene | null, openedAt: Date.now(), spent: 0 });
+  // Versions, not JSON: Excalidraw calls onChange on every pointer move, and a
+  // hash of element versions costs far less than serialising the scene each time.
+  const state = useRef({ revision: 0, savedVersion: 0, seenVersion: 0, latest: null as Drawn | null, openedAt: Date.now(), spent: 0 });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inConflict = useRef(false);
 
@@ -54,7 +62,8 @@ export function DesignBoard() {
       .open(slug)
       .then(({ session: s }) => {
         if (!live) return;
-        state.current = { revision: s.revision, savedJson: JSON.stringify(s.scene.elements), latest: null, openedAt: Date.now(), spent: s.time_spent };
+        const version = versionOf(s.scene.elements);
+        state.current = { revision: s.revision, savedVersion: version, seenVersion: version, latest: null, openedAt: Date.now(), spent: s.time_spent };
         setSession(s);
         setReview(s.review);
       })
@@ -67,18 +76,18 @@ export function DesignBoard() {
   const flush = useCallback(
     async (base?: number) => {
       const s = session;
-      const scene = state.current.latest;
-      if (!s || !scene) return;
-      const json = JSON.stringify(scene.elements);
-      if (json === state.current.savedJson && base === undefined) return;
+      const drawn = state.current.latest;
+      if (!s || !drawn) return;
+      if (drawn.version === state.current.savedVersion && base === undefined) return;
+      const scene = toScene(drawn.elements, drawn.appState, drawn.files);
       setSave({ kind: "saving" });
       const spent = state.current.spent + Math.round((Date.now() - state.current.openedAt) / 1000);
       try {
         const ack = await designApi.save(s.id, scene, base ?? state.current.revision, spent);
         state.current.revision = ack.revision;
-        state.current.savedJson = json;
+        state.current.savedVersion = drawn.version;
         inConflict.current = false;
-        setSave(JSON.stringify(state.current.latest?.elements) === json ? { kind: "saved" } : { kind: "unsaved" });
+        setSave(state.current.latest?.version === drawn.version ? { kind: "saved" } : { kind: "unsaved" });
       } catch (e) {
         if (e instanceof ApiError && e.code === "conflict") {
           const d = (e.details ?? {}) as { revision?: number; scene?: Scene };
@@ -95,10 +104,12 @@ export function DesignBoard() {
   const onChange = useCallback(
     (elements: readonly unknown[], appState: unknown, files: unknown) => {
       if (!session || session.status === "submitted" || session.status === "abandoned") return;
-      const scene = toScene(elements, appState, files);
-      setDrawn(scene.elements.filter((e) => !(e as { isDeleted?: boolean }).isDeleted).length);
-      if (JSON.stringify(scene.elements) === state.current.savedJson) return;
-      state.current.latest = scene;
+      const version = versionOf(elements);
+      if (version === state.current.seenVersion && state.current.latest) return; // a render, not an edit
+      state.current.seenVersion = version;
+      setDrawn(elements.filter((e) => !(e as { isDeleted?: boolean }).isDeleted).length);
+      state.current.latest = { elements, appState, files, version };
+      if (version === state.current.savedVersion) return;
       if (inConflict.current) return; // the person chooses first
       // Same state object when nothing changed: Excalidraw calls onChange on every render.
       setSave((old) => (old.kind === "unsaved" ? old : { kind: "unsaved" }));
@@ -113,7 +124,7 @@ export function DesignBoard() {
   const keepMine = (revision: number) => void flush(revision);
   const takeTheirs = (theirs: Scene, revision: number) => {
     state.current.revision = revision;
-    state.current.savedJson = JSON.stringify(theirs.elements);
+    state.current.savedVersion = versionOf(theirs.elements);
     state.current.latest = null;
     inConflict.current = false;
     excalidraw.current?.updateScene({ elements: theirs.elements });
