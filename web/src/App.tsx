@@ -4,6 +4,7 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from
 import { api } from "./api/http";
 import { refreshToken, signedOut } from "./api/session";
 import { AppProvider, useApp } from "./context";
+import { AdminPage } from "./pages/Admin";
 import { ContestRoom } from "./pages/ContestRoom";
 import { DailyHistory } from "./pages/DailyHistory";
 import { CompanyList, CompanyPage } from "./pages/Companies";
@@ -74,6 +75,7 @@ function Header({ choice, setChoice }: { choice: ThemeChoice; setChoice: (c: The
         <NavLink to="/companies">Companies</NavLink>
         <NavLink to="/system-design">System design</NavLink>
         <NavLink to="/leaderboards">Leaderboards</NavLink>
+        {user?.role === "admin" && <NavLink to="/admin">Admin</NavLink>}
       </nav>
       <div className="spacer" />
       <label className="theme-pick">
@@ -149,6 +151,7 @@ export function App() {
           <Route path="/notifications" element={<RequireUser><NotificationsPage /></RequireUser>} />
           <Route path="/profile" element={<RequireUser><MyProfile /></RequireUser>} />
           <Route path="/users/:id" element={<PublicProfilePage />} />
+          <Route path="/admin" element={<RequireUser><AdminPage /></RequireUser>} />
           <Route path="*" element={<div className="page"><h1>Page not found</h1><Link to="/problems">Go to the problems</Link></div>} />
         </Routes>
       </main>
