@@ -4,7 +4,7 @@
  * with `room:problem`), runs everyone in the room sees with the name of who ran them
  * (`room:run` names a run; its `code:progress`/`code:result` follow), and the room's chat.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { describeError } from "../api/errors";
 import { api } from "../api/http";
@@ -17,6 +17,9 @@ import { useApp } from "../context";
 import type { ChatMessage, RunNote } from "../rooms/types";
 import { nameOf, useRoom } from "../rooms/useRoom";
 import { SharedDoc } from "../rooms/yjsGlue";
+
+// Excalidraw is large: the board loads when someone in the room first opens it.
+const SharedBoard = lazy(() => import("../rooms/SharedBoard").then((m) => ({ default: m.SharedBoard })));
 
 const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#e377c2", "#8c564b", "#17becf", "#bcbd22"];
 
@@ -61,6 +64,7 @@ export function PairRoom({ kind = "pair" }: { kind?: "pair" | "interview" }) {
   const [runners, setRunners] = useState<Record<number, RunNote>>({});
   const [posting, setPosting] = useState("");
   const [postError, setPostError] = useState<string | null>(null);
+  const [board, setBoard] = useState(false);
   const runId = useRef<number | null>(null);
   const me = user?.id;
 
@@ -295,6 +299,17 @@ export function PairRoom({ kind = "pair" }: { kind?: "pair" | "interview" }) {
           dark={theme === "dark"}
           label={`Shared code editor, ${language}. Press Escape then Tab to leave the editor.`}
         />
+        <div className="toolbar">
+          <button type="button" className="secondary" aria-expanded={board} onClick={() => setBoard((b) => !b)}>
+            {board ? "Hide the drawing board" : "Open the drawing board"}
+          </button>
+          <span className="muted">A shared whiteboard for sketching the design together.</span>
+        </div>
+        {board && (
+          <Suspense fallback={<p role="status" className="muted">Loading the drawing board…</p>}>
+            <SharedBoard doc={shared.doc} dark={theme === "dark"} />
+          </Suspense>
+        )}
         {run && runner && (
           <p className="muted" data-testid="run-by">
             Run by <strong>{nameOf(names, runner.user_id, me)}</strong>
