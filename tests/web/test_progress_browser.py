@@ -30,6 +30,10 @@ def test_new_learner_sees_progress_notifications_and_rank(tmp_path):
     ]
     assert report["missing"] == []  # every progress endpoint the pages use exists
     assert report["streak"] == "1 day"
+    # The uPlot chart of the last 30 days counts the accepted submit, and says so in words.
+    assert report["charted"]["accepted"] >= 1
+    assert report["charted"]["submissions"] >= report["charted"]["accepted"]
+    assert f"{report['charted']['accepted']} accepted" in report["caption"]
     assert report["rank"].startswith("#")
     assert "unread" in report["bell"]
     assert report["achievement"]

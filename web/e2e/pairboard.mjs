@@ -64,7 +64,7 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   let scene = null;
   await until(async () => {
     scene = await ann.evaluate(async (id) => {
-      const { access } = JSON.parse(localStorage.getItem("codearena.session") ?? "{}");
+      const { access } = JSON.parse(globalThis.localStorage.getItem("codearena.session") ?? "{}");
       const r = await fetch(`/api/rooms/${id}/scene`, { headers: { Authorization: `Bearer ${access}` } });
       return r.ok ? r.json() : { status: r.status };
     }, code);

@@ -116,6 +116,11 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   const today = new Date().toISOString().slice(0, 10);
   const todayCount = Number(await pia.locator(`[data-testid="heatmap"] rect[data-date="${today}"]`).getAttribute("data-count"));
   if (!(todayCount >= 1)) throw new Error(`today's heat-map square counts ${todayCount}`);
+  const chart = pia.getByTestId("activity-chart");
+  await chart.locator("canvas").waitFor(WAIT); // uPlot drew it
+  const charted = { submissions: Number(await chart.getAttribute("data-submissions")), accepted: Number(await chart.getAttribute("data-accepted")) };
+  if (!(charted.accepted >= 1 && charted.submissions >= charted.accepted)) throw new Error(`the chart shows ${JSON.stringify(charted)}`);
+  const caption = await text(chart.locator("figcaption"));
   await pia.locator('[data-testid="by-difficulty"] [data-testid="solved-row"]:not([data-solved="0"])').first().waitFor(WAIT);
   await pia.getByTestId("dashboard-recent").locator("li", { hasText: "AC" }).first().waitFor(WAIT);
   const status = has.daily && slug === dailySlug ? await pia.getByTestId("daily-card").getByTestId("daily-status").getAttribute("data-status") : "n/a";
@@ -137,7 +142,7 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   if (has.stats) await pia.locator('[data-testid="stats-solved"]', { hasText: /^1\b/ }).waitFor(WAIT);
   await shootIfAsked(pia, shotDir, "profile-progress");
 
-  const outcome = { slug, daily: dailySlug, beats, bell: bellLabel, achievement: achievementTitle, streak, xp, missing };
+  const outcome = { slug, daily: dailySlug, charted, caption, beats, bell: bellLabel, achievement: achievementTitle, streak, xp, missing };
   if (!has.leaderboards) return outcome;
   step("the leaderboard shows her rank");
   await pia.getByRole("link", { name: "Leaderboards" }).click();

@@ -9,6 +9,7 @@ import type { Dashboard as DashboardData, SolvedOf } from "../api/types";
 import { VERDICTS } from "../components/Results";
 import { DailyCard } from "../progress/DailyCard";
 import { ago, languageLabel, percent, plural } from "../progress/format";
+import { ActivityChart } from "../progress/ActivityChart";
 import { Heatmap } from "../progress/Heatmap";
 import { ResourceState } from "../progress/ResourceState";
 import { useResource } from "../progress/useResource";
@@ -103,6 +104,7 @@ function ActivityCard() {
     <section className="card span-2" aria-labelledby="activity-title">
       <h2 id="activity-title">Activity this year</h2>
       <ResourceState resource={activity} what="your activity" />
+      {activity.data && <ActivityChart days={activity.data.days} />}
       {activity.data && <Heatmap days={activity.data.days} />}
     </section>
   );
