@@ -2,7 +2,7 @@
 // and an arrow with Excalidraw's own tools (keyboard and mouse), sees "Saved", reloads and
 // finds her drawing restored from the server, then submits and reads the offline review.
 // Usage: node e2e/design.mjs BASE_URL SHOT_DIR
-import { main, openPage, shootIfAsked, signUp, WAIT } from "./harness.mjs";
+import { main, openPage, shootIfAsked, signUp, until, WAIT } from "./harness.mjs";
 
 const [base, shotDir] = process.argv.slice(2);
 
@@ -20,14 +20,6 @@ async function box(page, x, y, label) {
 
 async function elementCount(page) {
   return Number(await page.getByTestId("design-canvas").getAttribute("data-elements"));
-}
-
-async function until(check, what) {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 await main(shotDir, async ({ browser, pages, consoleLines, step }) => {

@@ -7,6 +7,15 @@ import { chromium } from "playwright-core";
 export const WAIT = { timeout: 20_000 };
 export const PASSWORD = "correct-horse-9";
 
+/** Poll `check` every 100 ms for up to 20 s (for state a locator cannot wait on). */
+export async function until(check, what) {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 export async function launch() {
   const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
   return chromium.launch({ executablePath, headless: true, args: ["--no-sandbox"] });

@@ -3,7 +3,7 @@
 // room's Y.Map "scene" over Socket.IO); the server's copy (GET /api/rooms/{id}/scene) reads
 // the two labels.
 // Usage: node e2e/pairboard.mjs BASE_URL SLUG SHOT_DIR
-import { main, openPage, shootIfAsked, signUp, WAIT } from "./harness.mjs";
+import { main, openPage, shootIfAsked, signUp, until, WAIT } from "./harness.mjs";
 
 const [base, slug, shotDir] = process.argv.slice(2);
 
@@ -23,14 +23,6 @@ async function box(page, label, dx) {
 }
 
 const count = async (page) => Number(await page.getByTestId("pair-board").getAttribute("data-elements"));
-
-async function until(check, what) {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   step("Ann opens a pair room and its board; Ben joins and opens his");
