@@ -58,6 +58,12 @@ export function useAutosave({ socket, connected, slug, language, code, onResume,
         setState({ kind: "saved" });
         return;
       }
+      // Offline, an emit would be buffered and sent on reconnect with a base that may be stale
+      // by then; the reopen on reconnect saves instead.
+      if (!socket.connected) {
+        setState({ kind: "unsaved" });
+        return;
+      }
       setState({ kind: "saving" });
       const spent = s.spent + Math.round((Date.now() - openedAt.current) / 1000);
       const ack = await emitAck<{ revision: number }>(socket, "session:autosave", {
@@ -67,6 +73,8 @@ export function useAutosave({ socket, connected, slug, language, code, onResume,
         base_revision: base ?? s.revision,
         time_spent: spent,
       });
+      // A reconnect reopened the session while this save was out: the reopen owns the state now.
+      if (session.current !== s) return;
       if (ack.ok) {
         s.revision = ack.revision;
         s.savedCode = text;
@@ -76,6 +84,15 @@ export function useAutosave({ socket, connected, slug, language, code, onResume,
       }
       if (ack.error.code === "conflict") {
         const d = (ack.error.details ?? {}) as { revision?: number; code?: Partial<Record<LanguageId, string>> };
+        // The newer save holds this very text (a save whose ack was lost to a dropped
+        // connection): nothing to resolve, adopt its revision.
+        if (d.code?.[lang] === text && d.revision !== undefined) {
+          s.revision = d.revision;
+          s.savedCode = text;
+          inConflict.current = false;
+          setState(latest.current.code === text ? { kind: "saved" } : { kind: "unsaved" });
+          return;
+        }
         inConflict.current = true;
         setState({ kind: "conflict", theirs: d.code?.[lang] ?? "", revision: d.revision ?? s.revision });
         return;

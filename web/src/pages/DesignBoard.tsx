@@ -91,6 +91,14 @@ export function DesignBoard() {
       } catch (e) {
         if (e instanceof ApiError && e.code === "conflict") {
           const d = (e.details ?? {}) as { revision?: number; scene?: Scene };
+          // The newer save is this very drawing (a reply lost on the way back): adopt its revision.
+          if (d.revision !== undefined && JSON.stringify(d.scene?.elements ?? []) === JSON.stringify(scene.elements)) {
+            state.current.revision = d.revision;
+            state.current.savedVersion = drawn.version;
+            inConflict.current = false;
+            setSave(state.current.latest?.version === drawn.version ? { kind: "saved" } : { kind: "unsaved" });
+            return;
+          }
           inConflict.current = true;
           setSave({ kind: "conflict", theirs: d.scene ?? { elements: [], appState: {}, files: {} }, revision: d.revision ?? 0 });
         } else {
