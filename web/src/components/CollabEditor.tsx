@@ -1,7 +1,6 @@
 /** CodeMirror bound to one Y.Text of a shared document, with others' cursors and names. */
 import { indentWithTab } from "@codemirror/commands";
 import { Compartment, EditorState } from "@codemirror/state";
-import { oneDark } from "@codemirror/theme-one-dark";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
@@ -9,6 +8,7 @@ import { yCollab } from "y-codemirror.next";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { LanguageId } from "../api/types";
+import { editorTheme } from "./editorTheme";
 import { MODES } from "./Editor";
 
 interface Props {
@@ -36,7 +36,7 @@ export function CollabEditor({ ytext, awareness, language, dark, label }: Props)
           basicSetup,
           keymap.of([indentWithTab]),
           MODES[language](),
-          themes.current.of(darkNow.current ? oneDark : []),
+          themes.current.of(editorTheme(darkNow.current)),
           EditorView.contentAttributes.of({ "aria-label": label }),
           yCollab(ytext, awareness, { undoManager }),
         ],
@@ -50,7 +50,7 @@ export function CollabEditor({ ytext, awareness, language, dark, label }: Props)
   }, [ytext, awareness, language, label]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: themes.current.reconfigure(dark ? oneDark : []) });
+    view.current?.dispatch({ effects: themes.current.reconfigure(editorTheme(dark)) });
   }, [dark]);
 
   return <div className="editor" ref={host} data-testid="editor" />;

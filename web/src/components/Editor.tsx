@@ -5,11 +5,11 @@ import { java } from "@codemirror/lang-java";
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
 import { Annotation, Compartment, EditorState, type Extension } from "@codemirror/state";
-import { oneDark } from "@codemirror/theme-one-dark";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
 import type { LanguageId } from "../api/types";
+import { editorTheme } from "./editorTheme";
 
 export const MODES: Record<LanguageId, () => Extension> = {
   python: () => python(),
@@ -49,7 +49,7 @@ export function Editor({ docKey, value, language, dark, label, onChange }: Props
           basicSetup,
           keymap.of([indentWithTab]),
           modes.current.of(MODES[language]()),
-          themes.current.of(dark ? oneDark : []),
+          themes.current.of(editorTheme(dark)),
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((u) => {
             // Only the person's edits are reported: echoing a loaded text back would store the
@@ -81,7 +81,7 @@ export function Editor({ docKey, value, language, dark, label, onChange }: Props
   }, [language]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: themes.current.reconfigure(dark ? oneDark : []) });
+    view.current?.dispatch({ effects: themes.current.reconfigure(editorTheme(dark)) });
   }, [dark]);
 
   return <div className="editor" ref={host} data-testid="editor" />;

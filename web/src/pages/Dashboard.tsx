@@ -155,7 +155,7 @@ export function Dashboard() {
             {topics.length === 0 ? (
               <p className="muted">No topics in the bank.</p>
             ) : (
-              <ul className="solved-list topics-list" data-testid="by-topic">
+              <ul className="solved-list topics-list" data-testid="by-topic" tabIndex={0} aria-labelledby="topic-title">
                 {topics.map((r) => (
                   <SolvedBar key={r.topic} label={r.topic} row={r} />
                 ))}

@@ -13,6 +13,7 @@ import { Markdown } from "../components/Markdown";
 import { useApp } from "../context";
 import { ResourceState } from "../progress/ResourceState";
 import { useResource } from "../progress/useResource";
+import { useBoardLabels } from "../components/useBoardLabels";
 
 type SaveState =
   | { kind: "saved" }
@@ -50,6 +51,7 @@ export function DesignBoard() {
   const [submitting, setSubmitting] = useState(false);
   const [drawn, setDrawn] = useState(0); // live elements on the board
   const excalidraw = useRef<Api>(null);
+  const box = useBoardLabels();
   // Versions, not JSON: Excalidraw calls onChange on every pointer move, and a
   // hash of element versions costs far less than serialising the scene each time.
   const state = useRef({ revision: 0, savedVersion: 0, seenVersion: 0, latest: null as Drawn | null, openedAt: Date.now(), spent: 0 });
@@ -214,7 +216,7 @@ export function DesignBoard() {
         </div>
         {problem && <div className="error" role="alert">{problem}</div>}
         {session && (
-          <div className="design-canvas" data-testid="design-canvas" data-elements={drawn}>
+          <div className="design-canvas" data-testid="design-canvas" data-elements={drawn} ref={box}>
             <Excalidraw
               excalidrawAPI={keepApi}
               initialData={initialData}

@@ -8,6 +8,7 @@ import { Excalidraw, hashElementsVersion } from "@excalidraw/excalidraw";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { localChanges, merged, SCENE_MAP, type Element } from "./sceneSync";
+import { useBoardLabels } from "../components/useBoardLabels";
 
 const LOCAL = "board";
 
@@ -17,6 +18,7 @@ type Api = any; // ExcalidrawImperativeAPI: getSceneElementsIncludingDeleted and
 export function SharedBoard({ doc, dark }: { doc: Y.Doc; dark: boolean }) {
   const map = useMemo(() => doc.getMap<Element>(SCENE_MAP), [doc]);
   const api = useRef<Api>(null);
+  const box = useBoardLabels();
   const seen = useRef(0);
   const [drawn, setDrawn] = useState(() => [...map.values()].filter((e) => !e.isDeleted).length);
   const initialData = useMemo(() => ({ elements: merged([], map.values()) }), [map]);
@@ -48,7 +50,7 @@ export function SharedBoard({ doc, dark }: { doc: Y.Doc; dark: boolean }) {
   );
 
   return (
-    <div className="design-canvas pair-board" data-testid="pair-board" data-elements={drawn}>
+    <div className="design-canvas pair-board" data-testid="pair-board" data-elements={drawn} ref={box}>
       <Excalidraw
         excalidrawAPI={(a: Api) => (api.current = a)}
         initialData={initialData as never}
