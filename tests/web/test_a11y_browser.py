@@ -1,6 +1,7 @@
 """Accessibility and phone width over every page in real Chromium (web/e2e/a11y.mjs): axe-core
 finds no WCAG 2.1 A/AA violation in the light or the dark theme, no page scrolls sideways at
-390 px, and the keyboard's first stop is the skip link to the content."""
+390 px, the keyboard's first stop is the skip link to the content, and the editor is no
+keyboard trap."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def test_every_page_passes_axe_and_fits_a_phone(tmp_path):
     )
     assert report["firstStop"] == {"text": "Skip to content", "visible": True}
     assert report["afterSkip"] == "#main"
+    assert report["tabIndents"] is True and report["leftEditor"] is True
+    assert report["reachedSubmit"] is True
     assert len(report["pages"]) == 27
     assert report["overflow"] == {}, report["overflow"]
     assert report["violations"] == {}, json.dumps(report["violations"], indent=1)

@@ -2,7 +2,8 @@
 // --admin`) visits every page of the client, signed out and signed in, and axe-core audits each
 // one against WCAG 2.1 A and AA in the light and the dark theme; at a phone's width (390 px)
 // no page may scroll sideways. The keyboard's first stop is the skip link, which moves focus
-// to the page's content. Every page's phone screenshot is written with E2E_SHOTS=always.
+// to the page's content, and the editor keeps Tab for indenting but lets Escape, Tab leave it
+// (no keyboard trap). Every page's phone screenshot is written with E2E_SHOTS=always.
 // Usage: ADMIN_EMAIL=.. ADMIN_PASSWORD=.. node e2e/a11y.mjs BASE_URL PLAN_JSON SHOT_DIR
 // PLAN_JSON: {problem, module, quiz, company, design} slugs (from the test).
 import { createRequire } from "node:module";
@@ -144,7 +145,21 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   await root.getByTestId("room-code").waitFor(WAIT);
   const pair = root.url().split("/").pop();
 
+  step("the editor is no keyboard trap: Escape then Tab leaves it, and Tab reaches Submit");
+  await settle(root, `/problems/${problem}`, "save-state");
+  await root.locator(".cm-content").click();
+  await root.keyboard.press("Tab"); // indents: Tab belongs to the editor...
+  const tabIndents = await root.evaluate(() => Boolean(globalThis.document.activeElement?.closest(".cm-editor")));
+  await root.keyboard.press("Escape"); // ...until Escape hands the next Tab back to the page
+  await root.keyboard.press("Tab");
+  const leftEditor = await root.evaluate(() => !globalThis.document.activeElement?.closest(".cm-editor"));
+  let reachedSubmit = false;
+  for (let i = 0; i < 40 && !reachedSubmit; i++) {
+    reachedSubmit = await root.evaluate(() => globalThis.document.activeElement?.textContent?.trim() === "Submit");
+    if (!reachedSubmit) await root.keyboard.press("Tab");
+  }
+
   step("every signed-in page passes axe in both themes and fits a phone");
   for (const page of signedIn({ contest, pair })) await check(root, page, findings);
-  return { firstStop, afterSkip, ...findings };
+  return { firstStop, afterSkip, tabIndents, leftEditor, reachedSubmit, ...findings };
 });

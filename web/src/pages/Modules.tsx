@@ -43,6 +43,12 @@ export function ModuleList() {
   );
 }
 
+/** Item files open with their own "# Title" (readable alone); the card already shows it. */
+function withoutTitle(body: string, title: string): string {
+  const m = /^#\s+(.+)\n+/.exec(body);
+  return m && m[1].trim().toLowerCase() === title.trim().toLowerCase() ? body.slice(m[0].length) : body;
+}
+
 function Item({ item, onDone }: { item: ModuleItem; onDone: (id: string) => void }) {
   return (
     <li className="card module-item" data-testid={`item-${item.id}`} data-done={item.done}>
@@ -50,10 +56,10 @@ function Item({ item, onDone }: { item: ModuleItem; onDone: (id: string) => void
         {item.done ? "✓ " : ""}
         {item.title}
       </h3>
-      {item.kind === "text" && item.body && <Markdown text={item.body} />}
+      {item.kind === "text" && item.body && <Markdown text={withoutTitle(item.body, item.title)} />}
       {item.kind === "example" && (
         <>
-          {item.body && <Markdown text={item.body} />}
+          {item.body && <Markdown text={withoutTitle(item.body, item.title)} />}
           <pre><code>{item.code}</code></pre>
         </>
       )}
