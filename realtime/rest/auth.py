@@ -26,7 +26,7 @@ from realtime.schemas.auth import (
 )
 from realtime.schemas.users import UserEnvelope, UserOut
 from realtime.security.passwords import DUMMY_HASH, hash_password, verify_password
-from realtime.sockets.server import end_login
+from realtime.sockets.server import end_login, end_logins
 from storage.errors import Conflict
 from storage.models import User
 from storage.repositories import tokens as token_repo
@@ -186,18 +186,34 @@ async def me(call: Call) -> UserEnvelope:
 
 
 @routes.post(
-    "/api/auth/change-password", body=ChangePasswordIn, response=OkOut, tags=TAGS, errors=(401,)
+    "/api/auth/change-password",
+    body=ChangePasswordIn,
+    response=TokenPair,
+    tags=TAGS,
+    errors=(401, 429),
 )
-async def change_password(call: Call) -> OkOut:
-    """Change the password; every other login and every issued access token stops working."""
+async def change_password(call: Call) -> TokenPair:
+    """Change the password. Every login ends (its tokens stop, its sockets close, in every
+    process) and this device gets a new one, so only the person who knew the old password
+    stays signed in."""
     body: ChangePasswordIn = call.body
     if body.current_password == body.new_password:
         raise ValidationFailed("the new password must differ from the current one")
+    # Guessing the current password from a stolen session is throttled like a login.
+    await refuse_if_spent(call.app, "login_account", call.user.email)
     async with call.app[DATABASE].session() as session:
         user = await user_repo.get_user(session, call.user.id)
         if not await verify_password(user.password_hash, body.current_password):
+            await call.app[LIMITER].hit("login_account", call.user.email)
             raise Unauthorized("current password is wrong", code="invalid_credentials")
         user.password_hash = await hash_password(body.new_password)
-        user.token_version += 1
-        await token_repo.revoke_user(session, user.id)
-    return OkOut()
+        families = await token_repo.end_every_login(session, user)
+        refresh = await token_repo.issue(session, user.id, _refresh_lifetime(call))
+    await end_logins(call.app, families)
+    access, expires_in = access_token_for(call.app, user, refresh.family_id)
+    return TokenPair(
+        access_token=access,
+        refresh_token=refresh.token,
+        expires_in=expires_in,
+        user=UserOut.of(user),
+    )

@@ -61,11 +61,16 @@ def test_verify_the_address_and_reset_a_forgotten_password(tmp_path):
         "sign out, ask for a reset link from the sign-in page",
         "open the reset link and choose a new password",
         "the old password is refused, the new one signs in",
+        "signed in on a second device too, she changes her password on the first",
+        "the other device is signed out; this one stays signed in and connected",
     ]
     assert "not confirmed" in report["before"] and "not" not in report["after"]
     assert "is confirmed" in report["verified"]
     assert "invalid, expired or was already used" in report["reused"]
     assert report["refused"] == "That email and password do not match an account."
+    assert report["wrongCurrent"] and "password" in report["wrongCurrent"].lower()
+    assert report["changed"] == "Password changed. Every other device was signed out."
+    assert report["otherSignedIn"] == 0
     assert report["subjects"] == [
         "Confirm your CodeArena email address",
         "Reset your CodeArena password",

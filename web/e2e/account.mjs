@@ -2,6 +2,8 @@
 // she opens the link from the verification mail and it is confirmed. Signed out, she forgets
 // her password, asks for a reset link, opens it, chooses a new password and is told she is
 // signed out everywhere; the old password is refused in words, the new one signs her in.
+// Signed in on a second device as well, she changes her password on the first: the second is
+// signed out, the first stays signed in and connected.
 // Mail arrives as JSON files ({to, subject, text}) written by the test's SMTP server.
 // Usage: node e2e/account.mjs BASE_URL MAIL_DIR SHOT_DIR
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -10,6 +12,7 @@ import { main, openPage, PASSWORD, signUp, WAIT } from "./harness.mjs";
 
 const [base, mailDir, shotDir] = process.argv.slice(2);
 const NEW_PASSWORD = "another-horse-42";
+const THIRD_PASSWORD = "third-horse-77";
 
 /** The link of the `count`-th mail to `to`, waiting for it. */
 async function linkFrom(to, count) {
@@ -78,5 +81,35 @@ await main(shotDir, async ({ browser, pages, consoleLines, step }) => {
   await ada.getByLabel("Password").fill(NEW_PASSWORD);
   await ada.getByRole("button", { name: "Sign in" }).click();
   await ada.getByTestId("user-name").waitFor(WAIT);
-  return { before, after, verified, reused, refused, subjects: [verify.subject, reset.subject] };
+
+  step("signed in on a second device too, she changes her password on the first");
+  const other = (pages.Other = await openPage(browser, consoleLines, "Other device"));
+  await other.goto(`${base}/signin`);
+  await other.getByLabel("Email").fill(email);
+  await other.getByLabel("Password").fill(NEW_PASSWORD);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await other.getByTestId("user-name").waitFor(WAIT);
+  await ada.goto(`${base}/profile`);
+  const form = ada.getByTestId("change-password");
+  await form.getByLabel("Current password").fill("not-my-password");
+  await form.getByLabel("New password").fill(THIRD_PASSWORD);
+  await form.getByRole("button", { name: "Change password" }).click();
+  const wrongCurrent = (await form.getByRole("alert").innerText(WAIT)).trim();
+  await form.getByLabel("Current password").fill(NEW_PASSWORD);
+  await form.getByRole("button", { name: "Change password" }).click();
+  const changed = (await form.getByRole("status").innerText(WAIT)).trim();
+
+  step("the other device is signed out; this one stays signed in and connected");
+  // Its socket is closed and its refresh token refused: the page signs out by itself.
+  await other.getByTestId("user-name").waitFor({ state: "detached", ...WAIT });
+  await other.reload();
+  await other.getByRole("link", { name: "Sign in" }).first().waitFor(WAIT);
+  const otherSignedIn = await other.getByTestId("user-name").count();
+  await ada.getByTestId("connection-banner").waitFor({ state: "detached", ...WAIT });
+  await ada.reload();
+  await ada.getByTestId("user-name").waitFor(WAIT);
+  return {
+    before, after, verified, reused, refused, subjects: [verify.subject, reset.subject],
+    wrongCurrent, changed, otherSignedIn,
+  };
 });

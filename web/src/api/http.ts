@@ -1,4 +1,4 @@
-/** JSON over fetch with the bearer token; a 401 for an expired token refreshes once and retries. */
+/** JSON over fetch with the bearer token; a 401 for a stale token refreshes once and retries. */
 import { ApiError } from "./errors";
 import { accessToken, refreshNow } from "./session";
 
@@ -25,11 +25,15 @@ export async function request<T>(method: string, path: string, opts: { body?: un
   const url = withQuery(path, opts.query);
   let token = await accessToken();
   let resp = await send(method, url, opts.body, token);
-  if (resp.status === 401 && token) {
+  let data = resp.status === 204 ? null : await resp.json().catch(() => null);
+  // A wrong password (change-password) is a 401 too, but no refresh mends it.
+  if (resp.status === 401 && token && data?.error?.code !== "invalid_credentials") {
     token = await refreshNow();
-    if (token) resp = await send(method, url, opts.body, token);
+    if (token) {
+      resp = await send(method, url, opts.body, token);
+      data = resp.status === 204 ? null : await resp.json().catch(() => null);
+    }
   }
-  const data = resp.status === 204 ? null : await resp.json().catch(() => null);
   if (!resp.ok) {
     throw new ApiError(resp.status, data?.error ?? { code: "http_error", message: `the server answered ${resp.status}` });
   }

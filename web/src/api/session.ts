@@ -75,6 +75,29 @@ export async function accessToken(): Promise<string | null> {
   return refreshNow();
 }
 
+/**
+ * Run a request that replaces this login with a new one (a password change ends every login,
+ * this one included, and answers with new tokens). A refresh asked for meanwhile (the closed
+ * socket reconnecting) waits for those tokens instead of presenting the revoked refresh token,
+ * which would sign this device out.
+ */
+export async function replaceLogin(request: () => Promise<TokenPair>): Promise<void> {
+  const run = request().then((pair) => {
+    signedIn(pair);
+    return pair.access_token;
+  });
+  const shared = run.then(
+    (token) => token,
+    () => current?.access ?? null,
+  );
+  refreshing = shared;
+  try {
+    await run;
+  } finally {
+    if (refreshing === shared) refreshing = null;
+  }
+}
+
 /** Rotate the refresh token once, whoever asks; null (and signed out) when it is refused. */
 export function refreshNow(): Promise<string | null> {
   if (!current) return Promise.resolve(null);

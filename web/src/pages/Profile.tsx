@@ -8,8 +8,8 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { describeError } from "../api/errors";
 import { api } from "../api/http";
-import { userChanged } from "../api/session";
-import { LANGUAGES, type LanguageId } from "../api/types";
+import { replaceLogin, userChanged } from "../api/session";
+import { LANGUAGES, type LanguageId, type TokenPair } from "../api/types";
 import { useApp } from "../context";
 import { AchievementsCard, ProgressStats } from "../progress/ProfileProgress";
 
@@ -297,6 +297,52 @@ function EditProfile({ profile, onSaved }: { profile: OwnProfile; onSaved: (p: O
   );
 }
 
+/** Every login of the account ends; this device is signed in again with the new tokens. */
+function ChangePassword() {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [state, setState] = useState<"idle" | "saving" | "done">("idle");
+  const [error, setError] = useState<string | null>(null);
+
+  const change = async (e: FormEvent) => {
+    e.preventDefault();
+    setState("saving");
+    setError(null);
+    try {
+      await replaceLogin(() =>
+        api.post<TokenPair>("/api/auth/change-password", { current_password: current, new_password: next }),
+      );
+      setCurrent("");
+      setNext("");
+      setState("done");
+    } catch (err) {
+      setError(describeError(err));
+      setState("idle");
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={change} aria-labelledby="password-title" data-testid="change-password">
+      <h2 id="password-title">Change your password</h2>
+      <label className="stack">
+        Current password
+        <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
+      </label>
+      <label className="stack">
+        New password
+        <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} minLength={8} required />
+      </label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="buttons">
+        <button type="submit" disabled={state === "saving"}>Change password</button>
+        {state === "done" && (
+          <span className="save-state saved" role="status">Password changed. Every other device was signed out.</span>
+        )}
+      </div>
+    </form>
+  );
+}
+
 function About({ profile }: { profile: PublicProfile }) {
   return (
     <section className="card" aria-labelledby="about-title">
@@ -352,6 +398,7 @@ export function MyProfile() {
         </div>
         <div className="profile-col">
           <EditProfile profile={profile} onSaved={saved} />
+          <ChangePassword />
           <Activity />
         </div>
       </div>
