@@ -71,7 +71,7 @@ from realtime.rest.webclient import install_web_client
 from realtime.services.content import content_ctx
 from realtime.services.event_stream import EventPublisher
 from realtime.services.execution import ExecutionService, socket_emitter
-from realtime.services.mailer import mailer_for
+from realtime.services.mailer import MailOutbox, mailer_for
 from realtime.services.resources import database_ctx, redis_ctx
 from realtime.services.rooms import RoomService
 from realtime.sockets import coach as coach_events
@@ -129,7 +129,7 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app[HEALTH_PROBES] = {}
     app[SOCKET_LISTENERS] = []
-    app[MAILER] = mailer_for(settings)
+    app[MAILER] = MailOutbox(mailer_for(settings))
     app[ENDPOINTS] = [ep for table in ROUTE_TABLES for ep in table.endpoints]
     for table in ROUTE_TABLES:
         table.install(app, authenticate)
@@ -236,6 +236,7 @@ async def drain_before_sockets_close(app: web.Application) -> None:
         log.info("shutting down: finishing in-flight judge jobs")
         await app[EXECUTION].drain()
         log.info("judge drained")
+    await app[MAILER].drain()  # account mail already posted still goes out
 
 
 def provider_config(settings: Settings) -> ProviderConfig:

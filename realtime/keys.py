@@ -21,7 +21,7 @@ from realtime.relays.documents import DocumentRelay
 from realtime.relays.revocations import RevocationRelay
 from realtime.rest.endpoints import Endpoint
 from realtime.services.execution import ExecutionService
-from realtime.services.mailer import Mailer
+from realtime.services.mailer import MailOutbox
 from realtime.services.ratelimit import RateLimiter
 from realtime.services.rooms import RoomService
 from realtime.sockets.presence import Presence
@@ -53,7 +53,7 @@ HEALTH_PROBES = web.AppKey("health_probes", dict[str, HealthProbe])
 SIO = web.AppKey("sio", socketio.AsyncServer)
 SOCKET_ROUTER = web.AppKey("socket_router", EventRouter)
 SOCKET_LISTENERS = web.AppKey("socket_listeners", list[SocketListener])
-MAILER: web.AppKey[Mailer] = web.AppKey("mailer")  # account mail: SMTP, or the log
+MAILER: web.AppKey[MailOutbox] = web.AppKey("mailer")  # account mail, sent in the background
 
 # Opened and closed by the cleanup contexts, in this order.
 DATABASE = web.AppKey("database", Database)

@@ -21,7 +21,6 @@ from realtime.schemas.auth import MailTokenIn, OkOut, PasswordResetIn, PasswordR
 from realtime.schemas.users import UserEnvelope, UserOut
 from realtime.security import account_mail
 from realtime.security.passwords import hash_password
-from realtime.services.mailer import Mail
 from realtime.sockets.server import end_logins
 from storage.models import User, utcnow
 from storage.repositories import account_tokens
@@ -34,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 async def send_verification(app: web.Application, user: User) -> None:
-    """Mail a verification link; a mail failure is logged, never fails the caller."""
+    """Post a verification link to the outbox (sent in the background)."""
     settings = app[SETTINGS]
     async with app[DATABASE].session() as session:
         token = await account_tokens.issue(
@@ -44,7 +43,7 @@ async def send_verification(app: web.Application, user: User) -> None:
     mail = account_mail.verification(
         user.email, user.display_name, url, settings.verify_email_hours
     )
-    await _deliver(app, mail)
+    app[MAILER].post(mail)
 
 
 async def _account_of(session: AsyncSession, token: str, purpose: str) -> User:
@@ -54,13 +53,6 @@ async def _account_of(session: AsyncSession, token: str, purpose: str) -> User:
     except account_tokens.TokenInvalid as exc:
         raise BadRequest(str(exc), code="invalid_token") from exc
     return await user_repo.get_user(session, user_id)
-
-
-async def _deliver(app: web.Application, mail: Mail) -> None:
-    try:
-        await app[MAILER].send(mail)
-    except Exception:  # SMTP down or refusing: the account is fine, the user can ask again
-        log.exception("account mail to %s failed", mail.to)
 
 
 @routes.post(
@@ -119,11 +111,10 @@ async def request_reset(call: Call) -> OkOut:
         lifetime = timedelta(minutes=settings.reset_password_minutes)
         token = await account_tokens.issue(session, user.id, "reset_password", lifetime)
     url = account_mail.link(settings.site_url, "reset-password", token)
-    await _deliver(
-        call.app,
+    call.app[MAILER].post(
         account_mail.password_reset(
             user.email, user.display_name, url, settings.reset_password_minutes
-        ),
+        )
     )
     return OkOut()
 

@@ -1,11 +1,15 @@
 """Sending account mail: by SMTP (aiosmtplib) when a host is configured, else to the log.
 
 The log mailer is the development default, so a fresh checkout can verify an address or
-reset a password by reading the link from the server's output.
+reset a password by reading the link from the server's output. Requests never wait for SMTP:
+`MailOutbox` sends in the background, so a slow mail server does not slow registration and
+"reset my password" answers as fast for a known address as for an unknown one (no timing
+oracle for which addresses have accounts).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -63,3 +67,28 @@ class SmtpMailer:
 
 def mailer_for(settings: Settings) -> Mailer:
     return SmtpMailer(settings) if settings.smtp_host else LogMailer()
+
+
+class MailOutbox:
+    """Hands mail to a `Mailer` in background tasks; a failure is logged, never raised, since
+    the account is fine and its owner can ask for the mail again."""
+
+    def __init__(self, mailer: Mailer) -> None:
+        self.mailer = mailer
+        self._pending: set[asyncio.Task[None]] = set()
+
+    def post(self, mail: Mail) -> None:
+        task = asyncio.create_task(self._send(mail))
+        self._pending.add(task)  # held until done: the loop keeps only weak references
+        task.add_done_callback(self._pending.discard)
+
+    async def _send(self, mail: Mail) -> None:
+        try:
+            await self.mailer.send(mail)
+        except Exception:
+            log.exception("account mail to %s failed", mail.to)
+
+    async def drain(self) -> None:
+        """At shutdown: let the mail already posted go out (bounded by one SMTP timeout)."""
+        if self._pending:
+            await asyncio.wait(set(self._pending), timeout=SEND_TIMEOUT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from email import message_from_bytes
@@ -26,13 +27,17 @@ SITE = "https://codearena.example"
 
 
 class Mailbox:
-    """An aiosmtpd handler keeping every message it is handed."""
+    """An aiosmtpd handler keeping every message it is handed. While `gate` is clear it holds
+    each message (a slow mail server) and keeps it only once the gate opens."""
 
     def __init__(self) -> None:
         self.messages: list[Message] = []
         self.port = free_port()
+        self.gate = threading.Event()
+        self.gate.set()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        await asyncio.get_running_loop().run_in_executor(None, self.gate.wait, 30)
         self.messages.append(message_from_bytes(envelope.content))
         return "250 OK"
 
@@ -181,3 +186,22 @@ async def test_reset_mail_is_rate_limited_per_address(http, make_account_on, mai
         for _ in range(6)
     ]
     assert codes == [202] * 5 + [429]
+
+
+async def test_requests_answer_before_the_mail_server_does(http, make_account_on, mailbox):
+    """Registration and "reset my password" never wait for SMTP: a slow mail server does not
+    slow them, and a known address answers like an unknown one (no timing oracle)."""
+    mailbox.gate.clear()  # the mail server takes each message but does not finish with it
+    try:
+        me = await make_account_on()  # registers (a verification mail) and signs in
+        known = await http.post("/api/auth/password-reset/send", json={"email": me.email})
+        unknown = await http.post("/api/auth/password-reset/send", json={"email": "no@x.org"})
+        assert (known.status, unknown.status) == (202, 202)
+        assert mailbox.messages == []  # every answer came while the mail was still on its way
+    finally:
+        mailbox.gate.set()
+    mails = await mailbox.wait_for(me.email, count=2)  # and then both mails arrive
+    assert sorted(m["Subject"] for m in mails) == [
+        "Confirm your CodeArena email address",
+        "Reset your CodeArena password",
+    ]
