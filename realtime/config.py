@@ -98,6 +98,9 @@ class Settings(BaseSettings):
     # per-connection event budget: a token bucket per socket (README, "Limits")
     socket_event_rate: float = Field(30.0, gt=0, validation_alias="CODEARENA_SOCKET_EVENT_RATE")
     socket_event_burst: int = Field(120, ge=1, validation_alias="CODEARENA_SOCKET_EVENT_BURST")
+    socket_flood_cooldown_seconds: float = Field(
+        30.0, ge=0, validation_alias="CODEARENA_SOCKET_FLOOD_COOLDOWN"
+    )
     snapshot_interval_seconds: float = Field(
         30.0, ge=0, validation_alias="CODEARENA_SNAPSHOT_INTERVAL"
     )

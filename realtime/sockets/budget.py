@@ -40,3 +40,26 @@ class EventBudget:
     def flooding(self) -> bool:
         """Refused more than a whole burst within the window: time to disconnect."""
         return self.refused > self.rule.capacity
+
+
+@dataclass
+class FloodCooldown:
+    """Users recently disconnected for flooding, refused at connect for `seconds`.
+
+    Closing a flooder's connection alone invites a reconnect loop, and every connect (token,
+    database, rooms) costs more than the events it replaced; so the user waits out a
+    cooldown first. Kept per process: each process protects its own event loop.
+    """
+
+    seconds: float
+    until: dict[int, float] = field(default_factory=dict)
+
+    def start(self, user_id: int, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        self.until = {u: t for u, t in self.until.items() if t > now}  # forget the served
+        self.until[user_id] = now + self.seconds
+
+    def remaining(self, user_id: int, now: float | None = None) -> float:
+        """Seconds this user must still wait (0 when free to connect)."""
+        now = time.monotonic() if now is None else now
+        return max(0.0, self.until.get(user_id, 0.0) - now)

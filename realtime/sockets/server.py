@@ -25,7 +25,7 @@ from realtime.metrics import SOCKETS, record_event
 from realtime.security.revocations import REVOKED_LOGINS
 from realtime.security.tokens import InvalidToken, decode_access_token
 from realtime.services.ratelimit import Rule
-from realtime.sockets.budget import EventBudget
+from realtime.sockets.budget import EventBudget, FloodCooldown
 from realtime.sockets.router import EventRouter
 from realtime.sockets.websocket import use_websocket
 from rooms.events import user_room
@@ -69,6 +69,7 @@ class ArenaNamespace(socketio.AsyncNamespace):
         settings = app[SETTINGS]
         self.event_rule = Rule(settings.socket_event_burst, settings.socket_event_rate)
         self.budgets: dict[str, EventBudget] = {}
+        self.cooldown = FloodCooldown(settings.socket_flood_cooldown_seconds)
 
     async def trigger_event(self, event: str, *args: Any) -> Any:
         if event == "connect":
@@ -90,7 +91,15 @@ class ArenaNamespace(socketio.AsyncNamespace):
             if budget.flooding:
                 log.warning("disconnecting socket %s: it keeps flooding events", sid)
                 self.budgets.pop(sid, None)
+                eio_sid = self.server.manager.eio_sid_from_sid(sid, self.namespace)
+                session = await self.server.get_session(sid)
+                if session and session.get("user_id") is not None:
+                    self.cooldown.start(session["user_id"])
                 await self.server.disconnect(sid)
+                # The namespace alone is not enough: its websocket would stay open and every
+                # further frame would still be read and parsed. Close the connection itself.
+                if eio_sid is not None:
+                    await close_transport(self.server, eio_sid)
             return {"ok": False, "error": FLOODED}
         session = await self.server.get_session(sid)
         if not await family_still_valid(self.app[DATABASE], (session or {}).get("family")):
@@ -106,6 +115,7 @@ class ArenaNamespace(socketio.AsyncNamespace):
                 {"code": "not_authenticated", "message": "send {token} in auth"},
             )
         app = self.app
+        self.refuse_in_cooldown(token)
         try:
             user = await user_from_token(app[DATABASE], app[SETTINGS].secret_key, token)
         except InvalidToken as exc:
@@ -120,6 +130,20 @@ class ArenaNamespace(socketio.AsyncNamespace):
             await self.server.enter_room(sid, login_room(family))
         await app[PRESENCE].connected(user.id)
         SOCKETS.inc()
+
+    def refuse_in_cooldown(self, token: str) -> None:
+        """A user just disconnected for flooding waits before connecting again; checked on the
+        token's claims alone, before any database work."""
+        try:
+            user_id = decode_access_token(self.app[SETTINGS].secret_key, token).user_id
+        except InvalidToken:
+            return  # refused properly just below
+        wait = self.cooldown.remaining(user_id)
+        if wait > 0:
+            message = f"too many events from this account; connect again in {wait:.0f} s"
+            raise ConnectionRefusedError(
+                message, {"code": "rate_limited", "message": message, "retry_after": wait}
+            )
 
     async def on_disconnect(self, sid: str) -> None:
         session = await self.server.get_session(sid)
@@ -175,10 +199,17 @@ async def close_transports(sio: socketio.AsyncServer) -> None:
     closes the websocket only after its ping timeout. aiohttp would wait for that
     handler for up to 30 s on every restart; the None wakes the writer now.
     """
-    for eio_socket in list(sio.eio.sockets.values()):
-        await eio_socket.close(wait=False, reason=sio.eio.reason.SERVER_DISCONNECT)
-        eio_socket.queue.put_nowait(None)
-    sio.eio.sockets.clear()
+    for eio_sid in list(sio.eio.sockets):
+        await close_transport(sio, eio_sid)
+
+
+async def close_transport(sio: socketio.AsyncServer, eio_sid: str) -> None:
+    """Close one Engine.IO connection now (see close_transports for why the None)."""
+    eio_socket = sio.eio.sockets.pop(eio_sid, None)
+    if eio_socket is None:
+        return
+    await eio_socket.close(wait=False, reason=sio.eio.reason.SERVER_DISCONNECT)
+    eio_socket.queue.put_nowait(None)
 
 
 def attach(app: web.Application, router: EventRouter) -> socketio.AsyncServer:
