@@ -85,6 +85,10 @@ class Settings(BaseSettings):
         30.0, gt=0, validation_alias="CODEARENA_JUDGE_VISIBILITY_TIMEOUT"
     )
     judge_timeout_seconds: float = Field(120.0, gt=0, validation_alias="CODEARENA_JUDGE_TIMEOUT")
+    worker_metrics_port: int | None = Field(
+        None, ge=1, le=65535, validation_alias="CODEARENA_WORKER_METRICS_PORT"
+    )
+    worker_metrics_host: str = Field("127.0.0.1", validation_alias="CODEARENA_WORKER_METRICS_HOST")
 
     # realtime
     socketio_channel: str = Field("codearena", validation_alias="CODEARENA_SOCKETIO_CHANNEL")

@@ -1,7 +1,10 @@
 """`codearena worker`: judge jobs from the Redis stream and emit results to users' rooms.
 
 A worker has no Socket.IO server: it emits through a write-only Redis manager,
-so the web process holding the user's socket delivers the events.
+so the web process holding the user's socket delivers the events. Its verdicts and judge
+latency are Prometheus metrics of its own process, served on
+`CODEARENA_WORKER_METRICS_PORT` when set (a web process's /metrics sees only what it judged
+itself).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sys
 
 import redis.asyncio as aioredis
 import socketio
+from prometheus_client import start_http_server
 
 from judging.queue import RedisStreamJobQueue, live_workers
 from judging.submission_jobs import SubmissionJudge
@@ -38,6 +42,13 @@ async def run_worker(settings: Settings, *, concurrency: int | None = None) -> N
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    if settings.worker_metrics_port is not None:
+        start_http_server(settings.worker_metrics_port, addr=settings.worker_metrics_host)
+        log.info(
+            "worker metrics on http://%s:%d/metrics",
+            settings.worker_metrics_host,
+            settings.worker_metrics_port,
+        )
     db = Database(settings.database_url)
     judge = make_judge(settings, concurrency)
     consumer = f"{socket.gethostname()}:{os.getpid()}"

@@ -6,18 +6,37 @@ import asyncio
 import os
 import signal
 
+import aiohttp
 import redis.asyncio as aioredis
 import socketio
+from prometheus_client.parser import text_string_to_metric_families
 
 from judging.queue_keys import DEFAULT_GROUP, QueueKeys
 from storage.database import Database
 from storage.repositories import problems as problem_repo
 from tests.conftest import PG_URL
 from tests.inbox import CONNECT_TIMEOUT, Inbox
+from tests.processes import free_port
 from tests.sockets.test_scaled import login
 
 CODE_EVENTS = ("code:progress", "code:result", "code:error", "code:timeout")
 SLOW = "import time\ntime.sleep(2.5)\na, b = map(int, input().split())\nprint(a + b)\n"
+
+
+async def worker_accepted(port: int) -> float:
+    """`codearena_verdicts_total{mode="submit",verdict="AC"}` from a worker's metrics."""
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"http://127.0.0.1:{port}/metrics") as resp:
+            assert resp.status == 200
+            text = await resp.text()
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == "codearena_verdicts_total" and sample.labels == {
+                "mode": "submit",
+                "verdict": "AC",
+            }:
+                return sample.value
+    return 0.0
 
 
 async def insert_problem(draft) -> None:
@@ -36,8 +55,15 @@ async def test_worker_results_reach_client_and_killed_worker_loses_nothing(
     env = {"CODEARENA_JUDGE_VISIBILITY_TIMEOUT": "3"}
     a = cluster.serve("web-a")
     cluster.serve("web-b")
+    metrics_ports = [free_port(), free_port()]
     workers = [
-        cluster.start(f"worker-{i}", "worker", "--concurrency", "1", extra_env=env)
+        cluster.start(
+            f"worker-{i}",
+            "worker",
+            "--concurrency",
+            "1",
+            extra_env={**env, "CODEARENA_WORKER_METRICS_PORT": str(metrics_ports[i])},
+        )
         for i in range(2)
     ]
 
@@ -67,6 +93,9 @@ async def test_worker_results_reach_client_and_killed_worker_loses_nothing(
             "code:result", lambda e: e["submission_id"] == ack["submission_id"], within=90
         )
         assert first["verdict"] == "AC"
+        # Exactly one worker judged it, and its own /metrics counts the verdict.
+        judged = [await worker_accepted(port) for port in metrics_ports]
+        assert sorted(judged) == [0.0, 1.0], judged
 
         # 2. A slow submission: find the worker holding it and SIGKILL it mid-job.
         ack = await client.call(
