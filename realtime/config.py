@@ -85,6 +85,9 @@ class Settings(BaseSettings):
         30.0, gt=0, validation_alias="CODEARENA_JUDGE_VISIBILITY_TIMEOUT"
     )
     judge_timeout_seconds: float = Field(120.0, gt=0, validation_alias="CODEARENA_JUDGE_TIMEOUT")
+    problem_cache_seconds: int = Field(
+        60, ge=0, le=3600, validation_alias="CODEARENA_PROBLEM_CACHE_SECONDS"
+    )
     worker_metrics_port: int | None = Field(
         None, ge=1, le=65535, validation_alias="CODEARENA_WORKER_METRICS_PORT"
     )

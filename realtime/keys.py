@@ -22,6 +22,7 @@ from realtime.relays.revocations import RevocationRelay
 from realtime.rest.endpoints import Endpoint
 from realtime.services.execution import ExecutionService
 from realtime.services.mailer import MailOutbox
+from realtime.services.problem_cache import ProblemListCache
 from realtime.services.ratelimit import RateLimiter
 from realtime.services.rooms import RoomService
 from realtime.sockets.presence import Presence
@@ -61,6 +62,7 @@ CONTENT = web.AppKey("content", Catalog)  # quizzes, learning modules, companies
 REDIS: web.AppKey[Redis | None] = web.AppKey("redis")  # None: one process, no Redis
 LIMITER: web.AppKey[RateLimiter] = web.AppKey("limiter")
 BOARDS: web.AppKey[Boards] = web.AppKey("boards")  # leaderboards: Redis sorted sets or SQL
+PROBLEM_CACHE: web.AppKey[ProblemListCache] = web.AppKey("problem_cache")  # list pages, scaled
 PRESENCE: web.AppKey[Presence] = web.AppKey("presence")
 ROOMS = web.AppKey("rooms", RoomService)
 DOCUMENTS = web.AppKey("documents", DocumentRegistry)

@@ -12,7 +12,7 @@ from coach.exceptions import CoachError
 from coach.generation.pipeline import Generated
 from coach.generation.request import GenerationRequest
 from realtime.auth import enforce_rate
-from realtime.keys import COACH, DATABASE
+from realtime.keys import COACH, DATABASE, PROBLEM_CACHE
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import ApiError, NotFoundError
 from realtime.rest.problems import problem_out
@@ -139,7 +139,9 @@ async def recommended(call: Call) -> RecommendedOut:
 
 
 async def generated_out(app: web.Application, result: Generated) -> GeneratedOut:
-    """The stored problem as its owner sees it (examples only) plus the validation report."""
+    """The stored problem as its owner sees it (examples only) plus the validation report.
+    Both ways of generating (REST and socket) end here, so the list cache is dropped here."""
+    await app[PROBLEM_CACHE].invalidate()  # the new private problem is in its owner's list
     async with app[DATABASE].session() as session:
         problem = await problem_repo.get_problem_by_id(session, result.problem.id)
         out = await problem_out(session, problem)

@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from realtime.keys import DATABASE, EXECUTION
+from realtime.keys import DATABASE, EXECUTION, PROBLEM_CACHE
 from realtime.rest.endpoints import Call, EndpointTable
 from realtime.rest.errors import (
     ConflictError,
@@ -144,9 +144,24 @@ async def audit_admin_edit(
 async def list_problems(call: Call) -> ProblemPage:
     """List problems with filters, search (title and statement) and pagination."""
     q: ProblemQuery = call.query
+    viewer = viewer_of(call.user)
+    cache = call.app[PROBLEM_CACHE]
+    if cache.enabled:  # scaled: pages come from Redis until a problem write
+        who = "admin" if viewer.is_admin else f"u{viewer.user_id}" if viewer.user_id else "anon"
+        query = q.model_dump_json()
+        version = await cache.version()
+        if (hit := await cache.get(version, who, query)) is not None:
+            return ProblemPage.model_validate_json(hit)
+        page = await _problem_page(call, viewer, q)
+        await cache.put(version, who, query, page.model_dump_json().encode())
+        return page
+    return await _problem_page(call, viewer, q)
+
+
+async def _problem_page(call: Call, viewer: problem_repo.Viewer, q: ProblemQuery) -> ProblemPage:
     flt = problem_repo.ProblemFilter(**q.model_dump())
     async with call.app[DATABASE].session() as session:
-        rows, total = await problem_repo.list_problems(session, viewer_of(call.user), flt)
+        rows, total = await problem_repo.list_problems(session, viewer, flt)
     return ProblemPage(
         items=[ProblemSummary.of(p) for p in rows], total=total, page=q.page, per_page=q.per_page
     )
@@ -181,7 +196,9 @@ async def create_problem(call: Call) -> ProblemEnvelope:
             problem = await problem_repo.create_problem(session, draft, author_id=call.user.id)
         except Conflict as exc:
             raise ConflictError(exc.message, code="slug_taken") from exc
-        return ProblemEnvelope(problem=await problem_out(session, problem))
+        out = ProblemEnvelope(problem=await problem_out(session, problem))
+    await call.app[PROBLEM_CACHE].invalidate()  # after the commit
+    return out
 
 
 @routes.put(
@@ -206,7 +223,9 @@ async def replace_problem(call: Call) -> ProblemEnvelope:
         ensure_can_edit(call.user, problem)
         await problem_repo.update_problem(session, problem, draft)
         await audit_admin_edit(session, call.user, problem, "problem.replaced")
-        return ProblemEnvelope(problem=await problem_out(session, problem))
+        out = ProblemEnvelope(problem=await problem_out(session, problem))
+    await call.app[PROBLEM_CACHE].invalidate()
+    return out
 
 
 @routes.delete(SLUG_PATH, roles=AUTHORING_ROLES, tags=TAGS, status=204, errors=(404,))
@@ -218,3 +237,4 @@ async def delete_problem(call: Call) -> None:
         ensure_can_edit(call.user, problem)
         await audit_admin_edit(session, call.user, problem, "problem.deleted")
         await problem_repo.delete_problem(session, problem)
+    await call.app[PROBLEM_CACHE].invalidate()

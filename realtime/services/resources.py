@@ -10,7 +10,8 @@ from aiohttp import web
 from sqlalchemy.exc import IntegrityError
 
 from progress.board_store import RedisBoards, SqlBoards
-from realtime.keys import BOARDS, DATABASE, LIMITER, REDIS, SETTINGS
+from realtime.keys import BOARDS, DATABASE, LIMITER, PROBLEM_CACHE, REDIS, SETTINGS
+from realtime.services.problem_cache import ProblemListCache
 from realtime.services.ratelimit import MemoryRateLimiter, RedisRateLimiter
 from storage.bank_import import import_packages
 from storage.database import Database
@@ -63,11 +64,16 @@ async def redis_ctx(app: web.Application) -> AsyncIterator[None]:
         app[REDIS] = None
         app[LIMITER] = MemoryRateLimiter(app[SETTINGS].rate_rules)
         app[BOARDS] = SqlBoards()
+        app[PROBLEM_CACHE] = ProblemListCache(None, settings.redis_prefix)
         yield
         return
     client = aioredis.from_url(settings.redis_url)
     app[REDIS] = client
     app[LIMITER] = RedisRateLimiter(client, app[SETTINGS].rate_rules)
     app[BOARDS] = RedisBoards(client, prefix=f"{settings.redis_prefix}:boards")
+    cached = client if settings.problem_cache_seconds > 0 else None
+    cache = ProblemListCache(cached, settings.redis_prefix, settings.problem_cache_seconds)
+    await cache.invalidate()  # the bank may have just loaded problems
+    app[PROBLEM_CACHE] = cache
     yield
     await client.aclose()
